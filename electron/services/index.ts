@@ -1,0 +1,51 @@
+import { contract, isMethodName, type MethodName, type OutputOf } from '../../shared/api/contract.ts';
+import { AppError } from '../../shared/errors.ts';
+import { formatZodError } from '../../shared/api/validation.ts';
+import { openDatabase } from './store/database.ts';
+import { DEFAULT_RESOURCES_DIR } from './paths.ts';
+import type { HandlerTable, ServiceContext } from './context.ts';
+import { planHandlers } from './plans/handlers.ts';
+
+/** Every contract method, implemented once. The type makes a missing handler a compile error. */
+const handlers: HandlerTable<MethodName> = {
+  ...planHandlers,
+};
+
+export interface Services {
+  /** Validates `input` against the contract, runs the handler, returns its result. */
+  call<K extends MethodName>(name: K, input: unknown): Promise<OutputOf<K>>;
+  /** For transports that receive a method name from outside. */
+  callByName(name: string, input: unknown): Promise<unknown>;
+  readonly context: ServiceContext;
+  close(): void;
+}
+
+export interface ServiceOptions {
+  dataDir: string;
+  resourcesDir?: string;
+}
+
+export async function createServices(options: ServiceOptions): Promise<Services> {
+  const db = await openDatabase(options.dataDir);
+  const context: ServiceContext = { db, dataDir: options.dataDir, resourcesDir: options.resourcesDir ?? DEFAULT_RESOURCES_DIR };
+
+  async function call<K extends MethodName>(name: K, input: unknown): Promise<OutputOf<K>> {
+    const spec = contract[name];
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) throw new AppError('bad_input', formatZodError(parsed.error), { method: name });
+    const handler = handlers[name] as (input: unknown, ctx: ServiceContext) => unknown;
+    return (await handler(parsed.data, context)) as OutputOf<K>;
+  }
+
+  return {
+    call,
+    callByName(name, input) {
+      if (!isMethodName(name)) return Promise.reject(new AppError('bad_input', `未知的操作：${name}`));
+      return call(name, input);
+    },
+    context,
+    close() {
+      db.close();
+    },
+  };
+}

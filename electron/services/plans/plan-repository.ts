@@ -1,0 +1,177 @@
+import type { Db } from '../store/database.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { PlanDocument } from '../../../shared/domain/document.ts';
+import type { PlanDetail, PlanSummary } from '../../../shared/api/plans.ts';
+import { newId, nowIso } from '../ids.ts';
+import { insertOutline, readOutline, toDocNodes } from './outline-rows.ts';
+
+interface PlanRow {
+  id: string;
+  title: string;
+  kind: string;
+  template_id: string | null;
+  org: string | null;
+  year: number | null;
+  addressee: string | null;
+  issuer: string | null;
+  doc_date: string | null;
+  preamble: string;
+  attachments: string;
+  variables: string;
+  settings: string;
+  status: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  measure_count: number;
+}
+
+const SELECT_PLAN = `SELECT p.*, (SELECT count(*) FROM nodes n WHERE n.plan_id = p.id AND n.kind = 'measure') AS measure_count FROM plans p`;
+
+function summary(row: PlanRow): PlanSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    kind: row.kind,
+    status: row.status,
+    measureCount: row.measure_count,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+}
+
+export interface PlanMetaInput {
+  org?: string | null;
+  year?: number | null;
+  templateId?: string | null;
+  variables?: Record<string, string>;
+  settings?: Record<string, unknown>;
+}
+
+export function listPlans(db: Db): PlanSummary[] {
+  return (db.prepare(`${SELECT_PLAN} ORDER BY p.updated_at DESC, p.id`).all() as PlanRow[]).map(summary);
+}
+
+function planRow(db: Db, id: string): PlanRow {
+  const row = db.prepare(`${SELECT_PLAN} WHERE p.id = ?`).get(id) as PlanRow | undefined;
+  if (!row) throw new AppError('not_found', `找不到方案：${id}`);
+  return row;
+}
+
+export function getPlanSummary(db: Db, id: string): PlanSummary {
+  return summary(planRow(db, id));
+}
+
+export function getPlan(db: Db, id: string): PlanDetail {
+  const row = planRow(db, id);
+  return {
+    ...summary(row),
+    meta: {
+      org: row.org,
+      year: row.year,
+      templateId: row.template_id,
+      variables: JSON.parse(row.variables) as Record<string, string>,
+      settings: JSON.parse(row.settings) as Record<string, unknown>,
+    },
+    document: documentHeader(row),
+    outline: readOutline(db, id),
+  };
+}
+
+function documentHeader(row: PlanRow): Omit<PlanDocument, 'sections'> {
+  const settings = JSON.parse(row.settings) as { level3Numbering?: unknown };
+  return {
+    title: row.title,
+    kind: row.kind,
+    addressee: row.addressee,
+    preamble: JSON.parse(row.preamble) as string[],
+    problems: [],
+    attachments: JSON.parse(row.attachments) as string[],
+    issuer: row.issuer,
+    date: row.doc_date,
+    level3Numbering: settings.level3Numbering === 'continuous' ? 'continuous' : 'restart',
+  };
+}
+
+/** The stored plan as a PlanDocument (for export, snapshots and duplication). */
+export function getPlanDocument(db: Db, id: string): PlanDocument {
+  const row = planRow(db, id);
+  const problems = db
+    .prepare('SELECT key, category, text FROM problems WHERE plan_id = ? ORDER BY position')
+    .all(id) as { key: string; category: string | null; text: string }[];
+  return { ...documentHeader(row), problems, sections: toDocNodes(readOutline(db, id)) };
+}
+
+/** Creates a plan from a document in one transaction: all of it is stored, or nothing. */
+export function createPlanFromDocument(db: Db, doc: PlanDocument, meta: PlanMetaInput = {}): PlanSummary {
+  const id = newId();
+  const now = nowIso();
+  db.transaction(() => {
+    const settings = { ...(meta.settings ?? {}), level3Numbering: doc.level3Numbering };
+    db.prepare(
+      `INSERT INTO plans (id, title, kind, template_id, org, year, addressee, issuer, doc_date, preamble, attachments, variables, settings, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      doc.title,
+      doc.kind,
+      meta.templateId ?? null,
+      meta.org ?? null,
+      meta.year ?? null,
+      doc.addressee,
+      doc.issuer,
+      doc.date,
+      JSON.stringify(doc.preamble),
+      JSON.stringify(doc.attachments),
+      JSON.stringify(meta.variables ?? {}),
+      JSON.stringify(settings),
+      now,
+      now,
+    );
+    const problemIds = new Map<string, string>();
+    const insertProblem = db.prepare('INSERT INTO problems (id, plan_id, key, position, category, text) VALUES (?, ?, ?, ?, ?, ?)');
+    doc.problems.forEach((p, position) => {
+      const problemId = newId();
+      problemIds.set(p.key, problemId);
+      insertProblem.run(problemId, id, p.key, position, p.category, p.text);
+    });
+    insertOutline(db, id, doc.sections, problemIds);
+  })();
+  return getPlanSummary(db, id);
+}
+
+/** Marks a plan changed: bumps its version and timestamp. Call inside the writing transaction. */
+export function touchPlan(db: Db, id: string): void {
+  const res = db.prepare('UPDATE plans SET version = version + 1, updated_at = ? WHERE id = ?').run(nowIso(), id);
+  if (res.changes === 0) throw new AppError('not_found', `找不到方案：${id}`);
+}
+
+export function renamePlan(db: Db, id: string, title: string): PlanSummary {
+  db.transaction(() => {
+    db.prepare('UPDATE plans SET title = ? WHERE id = ?').run(title, id);
+    touchPlan(db, id);
+  })();
+  return getPlanSummary(db, id);
+}
+
+export function duplicatePlan(db: Db, id: string): PlanSummary {
+  const row = planRow(db, id);
+  const doc = getPlanDocument(db, id);
+  return createPlanFromDocument(
+    db,
+    { ...doc, title: `${doc.title}（副本）` },
+    {
+      org: row.org,
+      year: row.year,
+      templateId: row.template_id,
+      variables: JSON.parse(row.variables) as Record<string, string>,
+      settings: JSON.parse(row.settings) as Record<string, unknown>,
+    },
+  );
+}
+
+export function deletePlan(db: Db, id: string): void {
+  const res = db.prepare('DELETE FROM plans WHERE id = ?').run(id);
+  if (res.changes === 0) throw new AppError('not_found', `找不到方案：${id}`);
+}

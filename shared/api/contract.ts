@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import type { ContractTable } from './define.ts';
+import './validation.ts';
+import { plansContract } from './plans.ts';
+
+/**
+ * The whole RPC surface: one table per domain, merged. The service layer implements it, and the
+ * renderer, the CLI and the web host call it — nothing else crosses a process boundary.
+ */
+export const contract = {
+  ...plansContract,
+} as const satisfies ContractTable;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type InputOf<K extends MethodName> = z.input<Contract[K]['input']>;
+export type OutputOf<K extends MethodName> = z.output<Contract[K]['output']>;
+
+/** What every transport offers the renderer: one typed `send`. */
+export interface Api {
+  send<K extends MethodName>(name: K, input: InputOf<K>): Promise<OutputOf<K>>;
+}
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
