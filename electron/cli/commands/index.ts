@@ -1,0 +1,5 @@
+import type { CliCommand } from '../command.ts';
+import { deleteCommand, listCommand, newCommand, showCommand } from './plans.ts';
+
+/** Every subcommand, in the order `rectify --help` lists them. Later features add theirs here. */
+export const commands: CliCommand[] = [listCommand, showCommand, newCommand, deleteCommand];

@@ -1,0 +1,101 @@
+import { parseArgs } from 'node:util';
+import { AppError, isUserError } from '../../shared/errors.ts';
+import { createServices, type Services } from '../services/index.ts';
+import { resolveDataDir } from '../services/paths.ts';
+import { CliUsageError, type CliCommand, type CliContext, type CliIo } from './command.ts';
+import { commands } from './commands/index.ts';
+
+const GLOBAL_OPTIONS = {
+  data: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function helpText(): string {
+  const lines = [
+    '整改方案工作台命令行（rectify）',
+    '',
+    '用法：rectify <命令> [参数] [--data 数据目录]',
+    '',
+    '命令：',
+    ...commands.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`),
+    '',
+    '通用选项：',
+    '  --data DIR     工作台数据目录（默认与桌面程序相同；也可用环境变量 RECTIFY_DATA）',
+    '  -h, --help     显示帮助',
+    '',
+    '退出码：0 成功；2 输入或参数有误；1 意外错误。',
+  ];
+  return lines.join('\n');
+}
+
+/** Runs one CLI invocation; returns the exit code. Never throws. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(helpText());
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.err(`未知的命令：${name}\n\n${helpText()}`);
+    return 2;
+  }
+  let services: Services | undefined;
+  try {
+    const parsed = parseArgs({
+      args: rest,
+      options: { ...GLOBAL_OPTIONS, ...command.options },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (parsed.values.help) {
+      io.out(`用法：rectify ${command.usage}\n${command.summary}`);
+      return 0;
+    }
+    const dataFlag = typeof parsed.values.data === 'string' ? parsed.values.data : undefined;
+    const ctx: CliContext = {
+      ...io,
+      positionals: parsed.positionals,
+      values: parsed.values as CliContext['values'],
+      async services() {
+        services ??= await createServices({ dataDir: resolveDataDir(dataFlag) });
+        return services;
+      },
+    };
+    return (await command.run(ctx)) ?? 0;
+  } catch (err) {
+    return reportError(err, command, io);
+  } finally {
+    services?.close();
+  }
+}
+
+function reportError(err: unknown, command: CliCommand, io: CliIo): number {
+  if (err instanceof CliUsageError) {
+    io.err(`${err.message}\n用法：rectify ${command.usage}`);
+    return 2;
+  }
+  if (err instanceof AppError) {
+    io.err(err.message);
+    return isUserError(err.code) ? 2 : 1;
+  }
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    io.err(`参数有误：${parseArgsMessage(err)}\n用法：rectify ${command.usage}`);
+    return 2;
+  }
+  io.err(`发生意外错误：${err instanceof Error ? err.message : String(err)}`);
+  if (process.env.RECTIFY_DEBUG && err instanceof Error && err.stack) io.err(err.stack);
+  return 1;
+}
+
+function parseArgsMessage(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `不认识的选项 ${unknown[1] ?? ''}`;
+  const missing = /Option '([^']+)[^']*' argument missing/.exec(message);
+  if (missing) return `选项 ${missing[1] ?? ''} 缺少取值`;
+  const positional = /Unexpected argument '([^']+)'/.exec(message);
+  if (positional) return `多余的参数 ${positional[1] ?? ''}`;
+  return message;
+}
