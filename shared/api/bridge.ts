@@ -1,0 +1,40 @@
+import type { WireError } from '../errors.ts';
+
+/** What crosses every transport for one call: `{ method, input }` in, an envelope out. */
+export interface RpcRequest {
+  method: string;
+  input: unknown;
+}
+
+export type RpcEnvelope = { ok: true; result: unknown } | { ok: false; error: WireError };
+
+/** A file the user picked, read into memory (documents to import; not for large evidence files). */
+export interface PickedFile {
+  name: string;
+  /** base64 of the file's bytes */
+  dataBase64: string;
+  /** absolute path where the platform knows it (Electron), for streaming large files */
+  path?: string;
+  size: number;
+}
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/**
+ * What the Electron preload exposes as `window.rectify` (contextBridge). The browser host has no
+ * bridge: the renderer then uses HTTP and a file input / download instead.
+ */
+export interface RectifyBridge {
+  rpc(request: RpcRequest): Promise<RpcEnvelope>;
+  /** Native open dialog; resolves [] when cancelled. */
+  openFiles(options: { title: string; filters: FileFilter[]; multiple: boolean }): Promise<PickedFile[]>;
+  /** Native save dialog; resolves false when cancelled. */
+  saveFile(options: { title: string; defaultName: string; filters: FileFilter[]; dataBase64: string }): Promise<boolean>;
+}
+
+export const RPC_CHANNEL = 'rectify:rpc';
+export const OPEN_FILES_CHANNEL = 'rectify:open-files';
+export const SAVE_FILE_CHANNEL = 'rectify:save-file';
