@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { LEVEL3_NUMBERING } from './document.ts';
+import { DEFAULT_LEDGER_COLUMNS, LEDGER_COLUMN_IDS } from '../ledger/columns.ts';
+
+/**
+ * Settings of the official .docx export (GB/T 9704-2012). Everything the standard fixes is not a
+ * setting; what the standard leaves to practice (font products, bold lead sentences, the ledger's
+ * columns, …) is, with the documented default. Remembered per plan in plans.settings.export.
+ */
+
+/** Which installed font products the document names (the standard only names type styles). */
+export const FONT_PROFILES = ['windows', 'windows-basic', 'xinchuang'] as const;
+export type FontProfileId = (typeof FONT_PROFILES)[number];
+
+export const FONT_PROFILE_LABELS: Record<FontProfileId, string> = {
+  windows: 'Windows（仿宋_GB2312、楷体_GB2312、黑体、方正小标宋简体）',
+  'windows-basic': 'Windows 无 GB2312 字体（仿宋、楷体、黑体、方正小标宋简体）',
+  xinchuang: '信创（方正仿宋_GBK、方正楷体_GBK、方正黑体_GBK、方正小标宋_GBK）',
+};
+
+/** Landscape ledger page numbers: rotated in the binding corner (GB/T 9704 §8) or the usual footer. */
+export const LEDGER_PAGE_NUMBERS = ['rotated', 'footer'] as const;
+
+/** 台账 body size: 小四 (12 pt) or 四号 (14 pt), in half-points. */
+export const LEDGER_FONT_SIZES = [24, 28] as const;
+
+export const ExportSettingsSchema = z.object({
+  fontProfile: z.enum(FONT_PROFILES).default('windows'),
+  /** Face for digits and Latin letters; practice is Times New Roman (not in the standard). */
+  latinFont: z.string().trim().min(1, '西文字体不能为空').max(64).default('Times New Roman'),
+  /** 1. 级措施的引领句加粗 (practice, default on). */
+  boldLeadSentence: z.boolean().default(true),
+  /** Render （责任领导：…；责任部门：…；完成时限：…） after each measure. */
+  responsibilityLine: z.boolean().default(true),
+  /** null = the plan's own numbering (imported plans keep theirs). */
+  level3Numbering: z.enum(LEVEL3_NUMBERING).nullable().default(null),
+  /** User-chosen title lines; null = automatic trapezoid/diamond split. */
+  titleLines: z.array(z.string().trim().min(1)).min(1).max(6).nullable().default(null),
+  /** Print the 主送机关 line when the plan has one. */
+  showAddressee: z.boolean().default(true),
+  /** 加盖印章: 署名 centred over a date 右空四字 with room for the seal; otherwise 右空二字. */
+  seal: z.boolean().default(false),
+  /** Print 发文机关署名 and 成文日期 when the plan has them. */
+  showSignature: z.boolean().default(true),
+  /** Append the 整改台账 as a landscape attachment (only when the plan has measures). */
+  ledger: z.boolean().default(true),
+  ledgerColumns: z.array(z.enum(LEDGER_COLUMN_IDS)).min(2, '台账至少需要两列').default([...DEFAULT_LEDGER_COLUMNS]),
+  /** null = the 附件说明 name that looks like a list/ledger, else derived from the title. */
+  ledgerTitle: z.string().trim().min(1).max(100).nullable().default(null),
+  ledgerFontSize: z.union([z.literal(24), z.literal(28)]).default(24),
+  ledgerPageNumbers: z.enum(LEDGER_PAGE_NUMBERS).default('rotated'),
+});
+
+export type ExportSettings = z.output<typeof ExportSettingsSchema>;
+export type ExportSettingsInput = z.input<typeof ExportSettingsSchema>;
+
+export function defaultExportSettings(): ExportSettings {
+  return ExportSettingsSchema.parse({});
+}
+
+/**
+ * Reads remembered settings leniently: a value that no longer validates (an older version, a hand
+ * edit) falls back to its default instead of failing the export.
+ */
+export function resolveExportSettings(...layers: unknown[]): ExportSettings {
+  const merged: Record<string, unknown> = {};
+  for (const layer of layers) {
+    if (layer === null || typeof layer !== 'object') continue;
+    for (const [key, value] of Object.entries(layer as Record<string, unknown>)) {
+      if (value !== undefined) merged[key] = value;
+    }
+  }
+  const shape = ExportSettingsSchema.shape;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(shape) as (keyof typeof shape)[]) {
+    const field = shape[key];
+    const parsed = field.safeParse(merged[key]);
+    out[key] = parsed.success ? parsed.data : field.parse(undefined);
+  }
+  return out as ExportSettings;
+}
