@@ -71,9 +71,12 @@ describe('ledger rows (整改台账)', () => {
   });
 
   it('takes columns the document lacks from extras, keyed by the caller’s node (progress/evidence engineers)', () => {
-    type Stored = DocNode & { id: string };
-    const withId = (node: DocNode, id: string): Stored => ({ ...node, id, children: [] });
-    const sections = [{ ...section('整改任务', []), id: 's', children: [withId(measure('甲。', [], { status: 'closed' }), 'n1')] }] as Stored[];
+    interface Stored extends Omit<DocNode, 'children'> {
+      id: string;
+      children: Stored[];
+    }
+    const withId = (node: DocNode, id: string, children: Stored[] = []): Stored => ({ ...node, id, children });
+    const sections: Stored[] = [withId(section('整改任务', []), 's', [withId(measure('甲。', [], { status: 'closed' }), 'n1')])];
     const progress = new Map([['n1', '已建立制度2项']]);
     const table = buildLedger(
       { sections, problems: [], level3Numbering: 'restart' },
