@@ -5,10 +5,12 @@ import { openDatabase } from './store/database.ts';
 import { DEFAULT_RESOURCES_DIR } from './paths.ts';
 import type { HandlerTable, ServiceContext } from './context.ts';
 import { planHandlers } from './plans/handlers.ts';
+import { editorHandlers } from './outline/handlers.ts';
 
 /** Every contract method, implemented once. The type makes a missing handler a compile error. */
 const handlers: HandlerTable<MethodName> = {
   ...planHandlers,
+  ...editorHandlers,
 };
 
 export interface Services {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ContractTable } from './define.ts';
 import './validation.ts';
 import { plansContract } from './plans.ts';
+import { editorContract } from './editor.ts';
 
 /**
  * The whole RPC surface: one table per domain, merged. The service layer implements it, and the
@@ -9,6 +10,7 @@ import { plansContract } from './plans.ts';
  */
 export const contract = {
   ...plansContract,
+  ...editorContract,
 } as const satisfies ContractTable;
 
 export type Contract = typeof contract;
