@@ -2,6 +2,7 @@ import { contract, isMethodName, type MethodName, type OutputOf } from '../../sh
 import { AppError } from '../../shared/errors.ts';
 import { formatZodError } from '../../shared/api/validation.ts';
 import { openDatabase } from './store/database.ts';
+import { loadMigrations } from './store/migrations.ts';
 import { DEFAULT_RESOURCES_DIR } from './paths.ts';
 import type { HandlerTable, ServiceContext } from './context.ts';
 import { planHandlers } from './plans/handlers.ts';
@@ -25,10 +26,12 @@ export interface Services {
 export interface ServiceOptions {
   dataDir: string;
   resourcesDir?: string;
+  /** Folder of the numbered SQL migrations; the Electron shell passes the copy beside its bundle. */
+  migrationsDir?: string;
 }
 
 export async function createServices(options: ServiceOptions): Promise<Services> {
-  const db = await openDatabase(options.dataDir);
+  const db = await openDatabase(options.dataDir, options.migrationsDir ? { migrations: loadMigrations(options.migrationsDir) } : {});
   const context: ServiceContext = { db, dataDir: options.dataDir, resourcesDir: options.resourcesDir ?? DEFAULT_RESOURCES_DIR };
 
   async function call<K extends MethodName>(name: K, input: unknown): Promise<OutputOf<K>> {
