@@ -1,0 +1,146 @@
+import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import path from 'node:path';
+import { z } from 'zod';
+import {
+  OPEN_FILES_CHANNEL,
+  RPC_CHANNEL,
+  SAVE_FILE_CHANNEL,
+  type PickedFile,
+  type RpcEnvelope,
+} from '../../shared/api/bridge.ts';
+import { AppError, toWireError } from '../../shared/errors.ts';
+import { formatZodError } from '../../shared/api/validation.ts';
+import type { Services } from '../services/index.ts';
+import { readPickedFile, safeFileName, writeFileAtomically } from './files.ts';
+import { isAppUrl } from './security.ts';
+
+/**
+ * Checklist item 17: a message is served only when it comes from the main frame of one of our windows
+ * showing app://workbook. An iframe, a foreign page or a destroyed frame gets nothing.
+ */
+export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  if (!frame) return false;
+  if (frame.parent !== null) return false;
+  if (event.sender.mainFrame !== frame) return false;
+  return isAppUrl(frame.url);
+}
+
+const rpcRequestSchema = z.object({
+  method: z.string().min(1).max(200),
+  input: z.unknown(),
+});
+
+const filtersSchema = z
+  .array(
+    z.object({
+      name: z.string().max(100),
+      extensions: z.array(z.string().regex(/^(\*|[A-Za-z0-9]{1,16})$/)).max(30),
+    }),
+  )
+  .max(20);
+
+const openFilesSchema = z.object({
+  title: z.string().max(200),
+  filters: filtersSchema,
+  multiple: z.boolean(),
+});
+
+const saveFileSchema = z.object({
+  title: z.string().max(200),
+  defaultName: z.string().max(260),
+  filters: filtersSchema,
+  dataBase64: z.base64(),
+});
+
+/** One RPC call: validated request shape, then the service layer (which validates the input itself). */
+export async function handleRpc(services: Promise<Pick<Services, 'callByName'>>, raw: unknown): Promise<RpcEnvelope> {
+  try {
+    const parsed = rpcRequestSchema.safeParse(raw);
+    if (!parsed.success) throw new AppError('bad_input', formatZodError(parsed.error));
+    const result = await (await services).callByName(parsed.data.method, parsed.data.input);
+    return { ok: true, result };
+  } catch (err) {
+    return { ok: false, error: toWireError(err) };
+  }
+}
+
+async function envelope(work: () => Promise<unknown>): Promise<RpcEnvelope> {
+  try {
+    return { ok: true, result: await work() };
+  } catch (err) {
+    return { ok: false, error: toWireError(err) };
+  }
+}
+
+function parseOrThrow<T>(schema: z.ZodType<T>, raw: unknown): T {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new AppError('bad_input', formatZodError(parsed.error));
+  return parsed.data;
+}
+
+export interface IpcOptions {
+  /** Resolves once the workbook is open; a failure (e.g. a newer database) reaches the UI as an RPC error. */
+  services: Promise<Pick<Services, 'callByName'>>;
+  /** The window dialogs are modal to. */
+  getWindow: () => BrowserWindow | null;
+  /** Where save dialogs start (the user's Documents folder). */
+  defaultSaveDir: () => string;
+}
+
+/** Native open dialog → the chosen files read into memory. Cancelled → []. */
+export async function openFilesWithDialog(options: IpcOptions, raw: unknown): Promise<PickedFile[]> {
+  const request = parseOrThrow(openFilesSchema, raw);
+  const properties: ('openFile' | 'multiSelections')[] = request.multiple ? ['openFile', 'multiSelections'] : ['openFile'];
+  const dialogOptions = {
+    title: request.title || '选择文件',
+    buttonLabel: '打开',
+    filters: request.filters,
+    properties,
+  };
+  const window = options.getWindow();
+  const choice = window ? await dialog.showOpenDialog(window, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
+  if (choice.canceled) return [];
+  const files: PickedFile[] = [];
+  for (const file of choice.filePaths) files.push(await readPickedFile(file));
+  return files;
+}
+
+/** Native save dialog → the bytes written atomically. Cancelled → false. */
+export async function saveFileWithDialog(options: IpcOptions, raw: unknown): Promise<boolean> {
+  const request = parseOrThrow(saveFileSchema, raw);
+  const dialogOptions = {
+    title: request.title || '保存文件',
+    buttonLabel: '保存',
+    defaultPath: path.join(options.defaultSaveDir(), safeFileName(request.defaultName)),
+    filters: request.filters,
+  };
+  const window = options.getWindow();
+  const choice = window ? await dialog.showSaveDialog(window, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
+  if (choice.canceled || !choice.filePath) return false;
+  await writeFileAtomically(choice.filePath, Buffer.from(request.dataBase64, 'base64'));
+  return true;
+}
+
+const REFUSED = '拒绝处理：请求不是来自整改方案工作台的主窗口。';
+
+/** Registers the three channels; returns a function that removes them (tests, shutdown). */
+export function registerIpc(options: IpcOptions): () => void {
+  ipcMain.handle(RPC_CHANNEL, (event, request: unknown) => {
+    if (!isTrustedSender(event)) throw new Error(REFUSED);
+    return handleRpc(options.services, request);
+  });
+  ipcMain.handle(OPEN_FILES_CHANNEL, (event, request: unknown) => {
+    if (!isTrustedSender(event)) throw new Error(REFUSED);
+    return envelope(() => openFilesWithDialog(options, request));
+  });
+  ipcMain.handle(SAVE_FILE_CHANNEL, (event, request: unknown) => {
+    if (!isTrustedSender(event)) throw new Error(REFUSED);
+    return envelope(() => saveFileWithDialog(options, request));
+  });
+  return () => {
+    ipcMain.removeHandler(RPC_CHANNEL);
+    ipcMain.removeHandler(OPEN_FILES_CHANNEL);
+    ipcMain.removeHandler(SAVE_FILE_CHANNEL);
+  };
+}
