@@ -1,0 +1,25 @@
+import { App as AntApp, ConfigProvider, Layout } from 'antd';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { PlanList } from './plans/PlanList.tsx';
+import { PlanView } from './plans/PlanView.tsx';
+import { useRoute } from './router.ts';
+import { zhCN } from './locale.ts';
+
+export function App() {
+  const route = useRoute();
+  return (
+    // autoInsertSpace off: two-character buttons keep their real names (保存, not 保 存) for screen readers and tests.
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { fontSize: 14 } }}>
+      <AntApp>
+        <Layout className="app">
+          <Layout.Header className="app-header">整改方案工作台</Layout.Header>
+          <Layout.Content className="app-content">
+            <ErrorBoundary key={route.name === 'plan' ? route.id : 'list'}>
+              {route.name === 'plan' ? <PlanView id={route.id} /> : <PlanList />}
+            </ErrorBoundary>
+          </Layout.Content>
+        </Layout>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
