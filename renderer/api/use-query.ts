@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { errorMessage } from './client.ts';
 
 export interface QueryState<T> {
@@ -8,26 +8,34 @@ export interface QueryState<T> {
   reload: () => Promise<void>;
 }
 
-/** Loads data from the api and keeps the error as a Chinese message. */
+interface Loaded<T> {
+  data: T | undefined;
+  error: string | null;
+  loading: boolean;
+}
+
+/** Loads data from the api when `deps` change, keeping failures as a Chinese message. */
 export function useQuery<T>(load: () => Promise<T>, deps: readonly unknown[]): QueryState<T> {
-  const [data, setData] = useState<T | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const run = useCallback(load, deps);
-  const reload = useCallback(async () => {
-    setLoading(true);
-    try {
-      setData(await run());
-      setError(null);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setLoading(false);
-    }
-  }, [run]);
+  const [state, setState] = useState<Loaded<T>>({ data: undefined, error: null, loading: true });
+  const key = JSON.stringify(deps);
   useEffect(() => {
-    void reload();
-  }, [reload]);
-  return { data, error, loading, reload };
+    let live = true;
+    load().then(
+      (data) => live && setState({ data, error: null, loading: false }),
+      (err: unknown) => live && setState((s) => ({ ...s, error: errorMessage(err), loading: false })),
+    );
+    return () => {
+      live = false;
+    };
+    // `key` stands for the caller's dependency list; `load` is a fresh closure every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  const reload = async (): Promise<void> => {
+    try {
+      setState({ data: await load(), error: null, loading: false });
+    } catch (err) {
+      setState((s) => ({ ...s, error: errorMessage(err), loading: false }));
+    }
+  };
+  return { ...state, reload };
 }
