@@ -177,7 +177,10 @@ export const evidenceContract = {
   ),
   'evidence.verify': method(z.object({}), VerifyResultSchema, '重新计算全部佐证材料的校验值，报告缺失或被改动的文件'),
   'evidence.collectGarbage': method(
-    z.object({}),
+    z.object({
+      /** removed attachments older than this many days are purged first (default 30; 0 = all removed ones) */
+      purgeRemovedDays: z.number().int().min(0).optional(),
+    }),
     z.object({ removedBlobs: z.number().int(), freedBytes: z.number().int(), removedTempFiles: z.number().int() }),
     '清理不再被任何材料引用的文件（维护）',
   ),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './define.ts';
 import { PlanIdSchema, PlanSummarySchema } from './plans.ts';
-import { MeasureStatusSchema, DeadlineKindSchema, PlanDocumentSchema, ProblemSchema } from '../domain/document.ts';
+import { MeasureStatusSchema, DeadlineKindSchema, PlanDocumentSchema } from '../domain/document.ts';
 import { MEASURE_STATUSES } from '../domain/status.ts';
 import { IsoDateSchema, MeasureIdSchema } from './evidence.ts';
 
@@ -29,8 +29,6 @@ export const MeasureListItemSchema = z.object({
 });
 export type MeasureListItem = z.infer<typeof MeasureListItemSchema>;
 
-export const LedgerProblemSchema = ProblemSchema;
-
 /** One measure as the ledger, dashboard and report see it. */
 export const LedgerMeasureSchema = z.object({
   id: z.string(),
@@ -42,8 +40,11 @@ export const LedgerMeasureSchema = z.object({
   marker: z.string(),
   heading: z.string(),
   body: z.array(z.string()),
-  /** the 问题 this measure answers: its linked problems, else (key null) its parent section's heading */
-  problem: z.object({ key: z.string().nullable(), category: z.string().nullable(), text: z.string() }),
+  /**
+   * the 问题 this measure answers: its linked problems, else its parent section's heading; measures
+   * with the same key answer the same problem (问题N个 counts distinct keys)
+   */
+  problem: z.object({ key: z.string(), category: z.string().nullable(), text: z.string() }),
   /** the top-level section it belongs to (for 问题类别 when problems have none) */
   sectionHeading: z.string().nullable(),
   leader: z.string().nullable(),
@@ -65,9 +66,11 @@ export const LedgerMeasureSchema = z.object({
   closedOn: z.string().nullable(),
   /** active (not removed) attachments */
   evidenceCount: z.number().int(),
-  /** 佐证材料（目录/编号）: e.g. "三-1-2-1 会议纪要；三-1-2-2 照片" */
+  /** 佐证材料（目录/编号）: `no` is the file's name in the evidence package, e.g. 三-1-2_会议纪要_20260115.pdf */
   evidenceList: z.array(z.object({ no: z.string(), type: z.string(), originalName: z.string() })),
   lastEventDate: z.string().nullable(),
+  /** the ledger's cell texts by column key (see Ledger.columns), as the exports print them */
+  cells: z.record(z.string(), z.string()),
 });
 export type LedgerMeasure = z.infer<typeof LedgerMeasureSchema>;
 

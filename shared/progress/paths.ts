@@ -1,0 +1,82 @@
+import { walkNumbered, type NumberableNode, type NumberingLevel, type NumberingOptions } from '../numbering.ts';
+
+/**
+ * A measure's numbering path (三-1-2): the numbers of its numbered ancestors and itself, read from the
+ * markers walkNumbered generates. Level 1 keeps its Chinese numeral (as people say "第三部分"), deeper
+ * levels become Arabic numbers; unnumbered levels are skipped. It names evidence files in a package
+ * (三-1-2_会议纪要_20260115.pdf) so they sort and match the 台账.
+ */
+
+const CN: Record<string, number> = { 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+/** 一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105 (the inverse of chineseNumeral). */
+export function parseChineseNumeral(text: string): number | null {
+  if (text === '') return null;
+  let total = 0;
+  let current = 0;
+  for (const ch of text) {
+    if (ch in CN) current = CN[ch] ?? 0;
+    else if (ch === '十') {
+      total += (current === 0 ? 1 : current) * 10;
+      current = 0;
+    } else if (ch === '百') {
+      total += (current === 0 ? 1 : current) * 100;
+      current = 0;
+    } else return null;
+  }
+  return total + current;
+}
+
+/** The path segment a marker contributes: '三、' → '三', '（一）' → '1', '2.' → '2', '（3）' → '3', '②' → '2'. */
+export function markerSegment(marker: string, level: NumberingLevel): string | null {
+  switch (level) {
+    case 0:
+      return null;
+    case 1: {
+      const m = /^(.+)、$/.exec(marker);
+      return m ? (m[1] ?? null) : null;
+    }
+    case 2: {
+      const m = /^（(.+)）$/.exec(marker);
+      const n = m ? parseChineseNumeral(m[1] ?? '') : null;
+      return n === null ? null : String(n);
+    }
+    case 3: {
+      const m = /^(\d+)\.$/.exec(marker);
+      return m ? (m[1] ?? null) : null;
+    }
+    case 4: {
+      const m = /^（(\d+)）$/.exec(marker);
+      return m ? (m[1] ?? null) : null;
+    }
+    case 5: {
+      const i = CIRCLED.indexOf(marker);
+      if (i >= 0) return String(i + 1);
+      const m = /^\((\d+)\)$/.exec(marker);
+      return m ? (m[1] ?? null) : null;
+    }
+  }
+}
+
+export interface MeasurePathInfo {
+  path: string;
+  marker: string;
+}
+
+/** Every measure node's path, in outline order. Measures without any number get "#n" (n = their ordinal). */
+export function measurePaths<T extends NumberableNode<T>>(roots: readonly T[], options: NumberingOptions): Map<T, MeasurePathInfo> {
+  const out = new Map<T, MeasurePathInfo>();
+  const stack: (string | null)[] = [];
+  let ordinal = 0;
+  walkNumbered(roots, options, (node, marker, level, depth) => {
+    stack.length = depth;
+    const segment = markerSegment(marker, level);
+    stack.push(segment);
+    if (node.kind !== 'measure') return;
+    ordinal++;
+    const parts = stack.filter((s): s is string => s !== null);
+    out.set(node, { path: parts.length > 0 ? parts.join('-') : `#${ordinal}`, marker });
+  });
+  return out;
+}
