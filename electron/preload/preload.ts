@@ -21,7 +21,7 @@ function unwrap<T>(envelope: RpcEnvelope): T {
   throw error;
 }
 
-export const bridge: RectifyBridge = {
+const bridge: RectifyBridge = {
   rpc(request) {
     return ipcRenderer.invoke(RPC_CHANNEL, { method: request.method, input: request.input }) as Promise<RpcEnvelope>;
   },

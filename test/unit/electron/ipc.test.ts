@@ -1,0 +1,216 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { OPEN_FILES_CHANNEL, RPC_CHANNEL, SAVE_FILE_CHANNEL, type RpcEnvelope } from '../../../shared/api/bridge.ts';
+import { createServices, type Services } from '../../../electron/services/index.ts';
+import { tempDir } from '../../helpers/temp.ts';
+import { FakeWebContents, FakeWebFrame, fake, invokeFrom } from './fake-electron.ts';
+
+vi.mock('electron', async () => (await import('./fake-electron.ts')).electron);
+
+const { registerIpc } = await import('../../../electron/main/ipc.ts');
+const { writeFileAtomically, safeFileName } = await import('../../../electron/main/files.ts');
+
+let services: Services;
+let unregister: () => void;
+let callByName: ReturnType<typeof vi.fn>;
+const documents = { dir: '/home/user/文档' };
+
+beforeAll(async () => {
+  services = await createServices({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'rectify-ipc-')) });
+  callByName = vi.fn((name: string, input: unknown) => services.callByName(name, input));
+  unregister = registerIpc({
+    services: Promise.resolve({ callByName } as unknown as Services),
+    getWindow: () => null,
+    defaultSaveDir: () => documents.dir,
+  });
+});
+
+afterAll(() => {
+  unregister();
+  services.close();
+  rmSync(services.context.dataDir, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  fake.electron.dialog.showOpenDialog.mockReset();
+  fake.electron.dialog.showSaveDialog.mockReset();
+});
+
+/** Our window: main frame on app://workbook. */
+function ours() {
+  const contents = new FakeWebContents('app://workbook/index.html');
+  return { contents, frame: contents.mainFrame };
+}
+
+describe('IPC registration', () => {
+  it('registers exactly the three bridge channels', () => {
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual([OPEN_FILES_CHANNEL, RPC_CHANNEL, SAVE_FILE_CHANNEL].sort());
+  });
+});
+
+describe('rectify:rpc relay', () => {
+  it('runs a contract method for our main frame and answers with an envelope', async () => {
+    const created = (await invokeFrom(RPC_CHANNEL, ours(), { method: 'plans.create', input: { title: '测试方案' } })) as RpcEnvelope;
+    expect(created.ok).toBe(true);
+    const listed = (await invokeFrom(RPC_CHANNEL, ours(), { method: 'plans.list', input: {} })) as RpcEnvelope;
+    expect(listed).toMatchObject({ ok: true, result: [{ title: '测试方案' }] });
+  });
+
+  it('turns service errors into Chinese wire errors', async () => {
+    const missing = (await invokeFrom(RPC_CHANNEL, ours(), { method: 'plans.get', input: { id: 'nope' } })) as RpcEnvelope;
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) {
+      expect(missing.error.code).toBe('not_found');
+      expect(missing.error.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+    const badInput = (await invokeFrom(RPC_CHANNEL, ours(), { method: 'plans.create', input: { title: '' } })) as RpcEnvelope;
+    expect(badInput).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    const unknown = (await invokeFrom(RPC_CHANNEL, ours(), { method: 'system.exec', input: {} })) as RpcEnvelope;
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'bad_input', message: '未知的操作：system.exec' } });
+  });
+
+  it('rejects a malformed request without calling the services', async () => {
+    callByName.mockClear();
+    for (const bad of [null, 'plans.list', { method: 42 }, { method: '' }, { input: {} }]) {
+      const envelope = (await invokeFrom(RPC_CHANNEL, ours(), bad)) as RpcEnvelope;
+      expect(envelope).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    }
+    expect(callByName).not.toHaveBeenCalled();
+  });
+
+  describe('sender validation', () => {
+    const foreign: [string, () => { contents: FakeWebContents; frame: FakeWebFrame | null }][] = [
+      ['a foreign page in the main frame', () => {
+        const contents = new FakeWebContents('https://evil.example/');
+        return { contents, frame: contents.mainFrame };
+      }],
+      ['a look-alike host', () => {
+        const contents = new FakeWebContents('app://workbook.evil/index.html');
+        return { contents, frame: contents.mainFrame };
+      }],
+      ['file://', () => {
+        const contents = new FakeWebContents('file:///tmp/index.html');
+        return { contents, frame: contents.mainFrame };
+      }],
+      ['an iframe, even on app://workbook', () => {
+        const contents = new FakeWebContents('app://workbook/index.html');
+        return { contents, frame: new FakeWebFrame('app://workbook/index.html', contents.mainFrame) };
+      }],
+      ['a frame that is not the sender\'s main frame', () => {
+        const contents = new FakeWebContents('app://workbook/index.html');
+        return { contents, frame: new FakeWebFrame('app://workbook/index.html') };
+      }],
+      ['a destroyed frame', () => ({ contents: new FakeWebContents(), frame: null })],
+    ];
+
+    for (const [name, sender] of foreign) {
+      it(`refuses ${name} on every channel, before any work`, async () => {
+        callByName.mockClear();
+        await expect(async () => invokeFrom(RPC_CHANNEL, sender(), { method: 'plans.list', input: {} })).rejects.toThrow(/拒绝/);
+        await expect(async () => invokeFrom(OPEN_FILES_CHANNEL, sender(), { title: 'x', filters: [], multiple: false })).rejects.toThrow(/拒绝/);
+        await expect(async () => invokeFrom(SAVE_FILE_CHANNEL, sender(), { title: 'x', defaultName: 'a', filters: [], dataBase64: '' })).rejects.toThrow(/拒绝/);
+        expect(callByName).not.toHaveBeenCalled();
+        expect(fake.electron.dialog.showOpenDialog).not.toHaveBeenCalled();
+        expect(fake.electron.dialog.showSaveDialog).not.toHaveBeenCalled();
+      });
+    }
+  });
+});
+
+describe('rectify:open-files', () => {
+  it('reads the chosen files into PickedFile objects with base64 and path', async () => {
+    const dir = tempDir();
+    const a = path.join(dir, '整改方案.txt');
+    const b = path.join(dir, 'b.docx');
+    writeFileSync(a, '一、总体要求');
+    writeFileSync(b, Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    fake.electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [a, b] });
+    const envelope = (await invokeFrom(OPEN_FILES_CHANNEL, ours(), {
+      title: '导入整改方案',
+      filters: [{ name: '文档', extensions: ['txt', 'docx', 'doc'] }],
+      multiple: true,
+    })) as RpcEnvelope;
+    expect(envelope).toEqual({
+      ok: true,
+      result: [
+        { name: '整改方案.txt', dataBase64: Buffer.from('一、总体要求').toString('base64'), path: a, size: Buffer.byteLength('一、总体要求') },
+        { name: 'b.docx', dataBase64: 'UEsDBA==', path: b, size: 4 },
+      ],
+    });
+    const options = fake.electron.dialog.showOpenDialog.mock.calls[0]!.at(-1) as { title: string; properties: string[]; filters: unknown };
+    expect(options.title).toBe('导入整改方案');
+    expect(options.properties).toEqual(['openFile', 'multiSelections']);
+    expect(options.filters).toEqual([{ name: '文档', extensions: ['txt', 'docx', 'doc'] }]);
+  });
+
+  it('resolves [] when cancelled and gives a Chinese default title', async () => {
+    fake.electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    const envelope = (await invokeFrom(OPEN_FILES_CHANNEL, ours(), { title: '', filters: [], multiple: false })) as RpcEnvelope;
+    expect(envelope).toEqual({ ok: true, result: [] });
+    const options = fake.electron.dialog.showOpenDialog.mock.calls[0]!.at(-1) as { title: string; properties: string[] };
+    expect(options.title).toBe('选择文件');
+    expect(options.properties).toEqual(['openFile']);
+  });
+
+  it('refuses malformed options without opening a dialog', async () => {
+    const envelope = (await invokeFrom(OPEN_FILES_CHANNEL, ours(), { title: 'x', filters: [{ name: 'x', extensions: ['../../etc'] }], multiple: false })) as RpcEnvelope;
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    expect(fake.electron.dialog.showOpenDialog).not.toHaveBeenCalled();
+  });
+});
+
+describe('rectify:save-file', () => {
+  it('writes the bytes where the user chose, atomically, leaving no temp file', async () => {
+    const dir = tempDir();
+    const target = path.join(dir, '整改方案.docx');
+    writeFileSync(target, 'old content');
+    fake.electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    const data = Buffer.from('新的内容 docx bytes');
+    const envelope = (await invokeFrom(SAVE_FILE_CHANNEL, ours(), {
+      title: '导出公文',
+      defaultName: '整改方案.docx',
+      filters: [{ name: 'Word 文档', extensions: ['docx'] }],
+      dataBase64: data.toString('base64'),
+    })) as RpcEnvelope;
+    expect(envelope).toEqual({ ok: true, result: true });
+    expect(readFileSync(target)).toEqual(data);
+    expect(readdirSync(dir)).toEqual(['整改方案.docx']);
+    const options = fake.electron.dialog.showSaveDialog.mock.calls[0]!.at(-1) as { title: string; defaultPath: string };
+    expect(options.title).toBe('导出公文');
+    expect(options.defaultPath).toBe(path.join(documents.dir, '整改方案.docx'));
+  });
+
+  it('never lets the suggested name leave the default folder', async () => {
+    fake.electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    const envelope = (await invokeFrom(SAVE_FILE_CHANNEL, ours(), { title: '', defaultName: '../../.bashrc', filters: [], dataBase64: '' })) as RpcEnvelope;
+    expect(envelope).toEqual({ ok: true, result: false });
+    const options = fake.electron.dialog.showSaveDialog.mock.calls[0]!.at(-1) as { title: string; defaultPath: string };
+    expect(path.dirname(options.defaultPath)).toBe(documents.dir);
+    expect(options.title).toBe('保存文件');
+  });
+
+  it('refuses data that is not base64', async () => {
+    const envelope = (await invokeFrom(SAVE_FILE_CHANNEL, ours(), { title: 'x', defaultName: 'a.docx', filters: [], dataBase64: '不是base64!' })) as RpcEnvelope;
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    expect(fake.electron.dialog.showSaveDialog).not.toHaveBeenCalled();
+  });
+});
+
+describe('atomic write and file names', () => {
+  it('keeps the old file intact when the write fails', async () => {
+    const dir = tempDir();
+    const target = path.join(dir, 'missing-folder', 'a.docx');
+    await expect(writeFileAtomically(target, Buffer.from('x'))).rejects.toThrow(/无法保存/);
+    expect(existsSync(path.join(dir, 'missing-folder'))).toBe(false);
+  });
+
+  it('reduces suggested names to a safe bare name', () => {
+    expect(safeFileName('../../etc/passwd')).toBe('passwd');
+    expect(safeFileName('C:\\Windows\\win.ini')).toBe('win.ini');
+    expect(safeFileName('关于整改的方案：第1稿?.docx')).toBe('关于整改的方案：第1稿_.docx');
+    expect(safeFileName('..')).toBe('未命名');
+    expect(safeFileName('')).toBe('未命名');
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it, vi } from 'vitest';
+import { OPEN_FILES_CHANNEL, RPC_CHANNEL, SAVE_FILE_CHANNEL, type RectifyBridge } from '../../../shared/api/bridge.ts';
+import { fake } from './fake-electron.ts';
+
+vi.mock('electron', async () => (await import('./fake-electron.ts')).electron);
+
+await import('../../../electron/preload/preload.ts');
+// Captured right after import: later tests may reset mock call records.
+const exposed = [...fake.electron.contextBridge.exposeInMainWorld.mock.calls];
+const bridge = exposed[0]![1] as RectifyBridge;
+const invoke = fake.electron.ipcRenderer.invoke;
+
+describe('preload bridge', () => {
+  it('exposes exactly one global, window.rectify', () => {
+    expect(exposed).toHaveLength(1);
+    expect(exposed[0]![0]).toBe('rectify');
+  });
+
+  it('exposes exactly rpc, openFiles and saveFile — no ipcRenderer, no electron objects', () => {
+    expect(Object.keys(bridge).sort()).toEqual(['openFiles', 'rpc', 'saveFile']);
+    for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
+    expect(Object.values(bridge)).not.toContain(fake.electron.ipcRenderer);
+    expect(Object.values(bridge)).not.toContain(invoke);
+  });
+
+  it('rpc sends only {method, input} on rectify:rpc and returns the envelope as is', async () => {
+    invoke.mockResolvedValueOnce({ ok: false, error: { code: 'not_found', message: '方案不存在' } });
+    const request = { method: 'plans.get', input: { id: 'x' }, extra: 'dropped' };
+    const envelope = await bridge.rpc(request);
+    expect(invoke).toHaveBeenLastCalledWith(RPC_CHANNEL, { method: 'plans.get', input: { id: 'x' } });
+    expect(envelope).toEqual({ ok: false, error: { code: 'not_found', message: '方案不存在' } });
+  });
+
+  it('openFiles unwraps the result, and turns an error envelope into an Error with the Chinese message', async () => {
+    const options = { title: '导入方案', filters: [{ name: 'Word 文档', extensions: ['docx'] }], multiple: false };
+    invoke.mockResolvedValueOnce({ ok: true, result: [{ name: 'a.docx', dataBase64: 'AA==', size: 1 }] });
+    await expect(bridge.openFiles(options)).resolves.toEqual([{ name: 'a.docx', dataBase64: 'AA==', size: 1 }]);
+    expect(invoke).toHaveBeenLastCalledWith(OPEN_FILES_CHANNEL, options);
+    invoke.mockResolvedValueOnce({ ok: false, error: { code: 'bad_input', message: '文件过大' } });
+    await expect(bridge.openFiles(options)).rejects.toThrow('文件过大');
+  });
+
+  it('saveFile goes over rectify:save-file and resolves the boolean', async () => {
+    const options = { title: '导出', defaultName: '方案.docx', filters: [], dataBase64: 'AA==' };
+    invoke.mockResolvedValueOnce({ ok: true, result: false });
+    await expect(bridge.saveFile(options)).resolves.toBe(false);
+    expect(invoke).toHaveBeenLastCalledWith(SAVE_FILE_CHANNEL, options);
+  });
+});

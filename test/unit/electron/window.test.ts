@@ -1,0 +1,47 @@
+import { describe, expect, it, vi } from 'vitest';
+import { FakeBrowserWindow, fake } from './fake-electron.ts';
+
+vi.mock('electron', async () => (await import('./fake-electron.ts')).electron);
+
+const { createMainWindow, mainWindowOptions } = await import('../../../electron/main/window.ts');
+
+describe('main window', () => {
+  it('has the hardened webPreferences', () => {
+    const prefs = mainWindowOptions({ preloadPath: '/app/out/preload/preload.cjs', isDev: false }).webPreferences!;
+    expect(prefs.contextIsolation).toBe(true);
+    expect(prefs.sandbox).toBe(true);
+    expect(prefs.nodeIntegration).toBe(false);
+    expect(prefs.nodeIntegrationInWorker).toBe(false);
+    expect(prefs.nodeIntegrationInSubFrames).toBe(false);
+    expect(prefs.webSecurity).toBe(true);
+    expect(prefs.allowRunningInsecureContent).toBe(false);
+    expect(prefs.experimentalFeatures).toBe(false);
+    expect(prefs.webviewTag).toBe(false);
+    expect(prefs.navigateOnDragDrop).toBe(false);
+    expect(prefs.preload).toBe('/app/out/preload/preload.cjs');
+    expect(prefs.devTools).toBe(false);
+    expect(prefs).not.toHaveProperty('enableBlinkFeatures');
+    expect(prefs).not.toHaveProperty('additionalArguments');
+  });
+
+  it('allows developer tools only in a development run', () => {
+    expect(mainWindowOptions({ preloadPath: 'p', isDev: true }).webPreferences!.devTools).toBe(true);
+  });
+
+  it('loads the renderer from app://workbook, never file://, and shows once painted', () => {
+    const window = createMainWindow({ preloadPath: '/app/out/preload/preload.cjs', isDev: false }) as unknown as FakeBrowserWindow;
+    expect(window).toBeInstanceOf(FakeBrowserWindow);
+    expect(window.loadedUrl).toBe('app://workbook/index.html');
+    expect(window.options.title).toBe('整改方案工作台');
+    expect(window.visible).toBe(false);
+    window.emit('ready-to-show');
+    expect(window.visible).toBe(true);
+  });
+
+  it('reloads after a renderer crash and tells the user in Chinese', () => {
+    const window = createMainWindow({ preloadPath: 'p', isDev: false }) as unknown as FakeBrowserWindow;
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    expect(fake.electron.dialog.showErrorBox).toHaveBeenCalledWith('整改方案工作台', expect.stringMatching(/重新加载/));
+    expect(window.webContents.reload).toHaveBeenCalledTimes(1);
+  });
+});
