@@ -1,0 +1,799 @@
+// Recognises the structure of a plan text: title, 主送机关, preamble, numbered outline, measures with their
+// responsibility/deadline/status, tables, attachments, 落款 and date. Pure: lines in, PlanDocument out.
+// Built for the variants listed in domain.md §7–§8 — unseen real texts judge this, not the fixtures.
+import { emptyMeasure, type DocNode, type MeasureFields, type PlanDocument, type Problem } from '../domain/document.ts';
+import { classifyDeadline } from '../domain/deadline-classify.ts';
+import { statusFromText } from '../domain/status-words.ts';
+import { normalizePunctuation } from '../text/punctuation.ts';
+import { detectMarker, isInlineEnumeration, type LineMarker } from './markers.ts';
+import {
+  emptyFields,
+  fieldForLabel,
+  hasFields,
+  isResponsibilityLine,
+  parseLabelledPairs,
+  parseLenticular,
+  parseSentenceFields,
+  splitStatus,
+  splitTrailingBlock,
+  splitUnlabelledBlock,
+  type ParsedFields,
+} from './responsibility.ts';
+import { debrisReason } from './debris.ts';
+import { detectPlanKind } from './kind.ts';
+import { mapHeader, type ColumnMap } from './table.ts';
+import type { DroppedLine, RecogniseOptions, RecogniseResult, SourceLine } from './types.ts';
+
+interface Meta {
+  fields: ParsedFields;
+  /** the node's own responsibility came from a labelled block/line (not inherited, not a sentence) */
+  labelled: boolean;
+  level: number;
+  problemNode: boolean;
+  tableRow: boolean;
+  n: number;
+}
+
+interface Frame {
+  node: DocNode;
+  rank: number;
+}
+
+const SENTENCE_END = /[。！？!?]/;
+const TITLE_END = /(?:方案|清单|措施|报告|通报|讲话|计划|意见|通知|台账|汇报|规定|办法|要点|总结|细则|情况|请示|函|纪要|决定|公告|提纲|发言|材料|举措|任务|安排)$/;
+const DATE_LINE = /^(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日$/;
+const CLOSING = /^(?:特此(?:报告|通知|通报|函告|请示|说明)|以上(?:方案|报告|意见)|同志们[，,！!])/;
+const FOOTER = /^(?:说明|注|备注|填报人|填表人|审核人|审核|制表人|联系人|联系电话|填报时间|填报日期)\s*[（(：:]/;
+const ATTACHMENT = /^附\s*件\s*[：:]\s*(.*)$/;
+const ATTACHMENT_ITEM = /^(\d{1,2})\s*[.．、]\s*(.+)$/;
+const MEASURE_CONTEXT = /整改(?:任务|措施|清单|安排|举措)|主要措施|具体措施|工作措施|问题及整改|问题清单|检视.*问题|查摆.*问题|反馈.*问题|整改落实/;
+const PROBLEM_QUOTE = /关于[“"「]([^”"」]+)[”"」](?:的)?问题/;
+const PROBLEM_PARAGRAPH = /^(?:存在问题|具体表现|问题表现|主要问题|突出问题|问题描述)\s*[：:]\s*(.+)$/;
+const INLINE_SPLIT = /(?:^|(?<=[。；;：:，,\s]))(?:[一二三四五六七八九十]+是|[①-⑳]|[（(]\d{1,2}[）)])/g;
+
+function cleanLine(s: string): string {
+  return s.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0]+$/g, '');
+}
+
+function stripFinalStop(s: string): string {
+  return s.replace(/[。.．；;，,]+$/, '');
+}
+
+function isDeadlineText(s: string): boolean {
+  return classifyDeadline(s).kind !== 'other';
+}
+
+/** Splits "引领句。正文" (or a short "标题：正文") into heading and body. */
+function splitLead(text: string): { heading: string; body: string | null } {
+  const t = text.trim();
+  const idx = t.search(SENTENCE_END);
+  if (idx >= 0) {
+    const rest = t.slice(idx + 1).trim();
+    if (rest === '') return { heading: t.slice(0, idx), body: null };
+    return { heading: t.slice(0, idx), body: rest };
+  }
+  const colon = t.search(/[：:]/);
+  if (colon > 0 && colon <= 20 && t.slice(colon + 1).trim() !== '' && !/[，,；;]/.test(t.slice(0, colon))) {
+    return { heading: t.slice(0, colon), body: t.slice(colon + 1).trim() };
+  }
+  return { heading: stripFinalStop(t), body: null };
+}
+
+function isShortHeading(line: string): boolean {
+  return line.length >= 2 && line.length <= 25 && !/[。；;，,：:！？!?]/.test(line) && !/^[\d\s]+$/.test(line) && !/^[（(]/.test(line);
+}
+
+function newNode(kind: DocNode['kind'], heading: string, level: number | undefined): DocNode {
+  return { kind, heading, body: [], style: level === undefined ? {} : { level }, measure: null, problemKeys: [], children: [] };
+}
+
+function mergeFields(into: ParsedFields, from: ParsedFields): void {
+  for (const key of ['leader', 'department', 'person', 'deadline', 'status'] as const) {
+    const v = from[key];
+    if (v === null) continue;
+    into[key] = into[key] === null ? v : `${into[key]}、${v}`;
+  }
+  into.cooperating.push(...from.cooperating);
+  into.extras.push(...from.extras);
+}
+
+export function toLines(text: string): SourceLine[] {
+  return text
+    .replace(/^\ufeff/, '')
+    .split(/\r\n|\r|\n|\u2028|\u2029/)
+    .map((raw) => {
+      if (raw.includes('\t')) {
+        const cells = raw.split('\t').map(cleanLine);
+        if (cells.filter((c) => c !== '').length >= 2) return { text: cleanLine(raw), cells };
+      }
+      return { text: cleanLine(raw) };
+    });
+}
+
+/** Recognises a plan from its text (or from lines read out of a Word file). */
+export function recognisePlan(input: string | SourceLine[], options: RecogniseOptions = {}): RecogniseResult {
+  const warnings: string[] = [];
+  const dropped: DroppedLine[] = [];
+  let punctuationChanges = 0;
+
+  // 1. Lines: trimmed, punctuation-normalised, empty ones dropped.
+  const raw = typeof input === 'string' ? toLines(input) : input.map((l) => ({ text: cleanLine(l.text), ...(l.cells ? { cells: l.cells.map(cleanLine) } : {}) }));
+  const lines: SourceLine[] = [];
+  for (const l of raw) {
+    const norm = (s: string) => {
+      const r = normalizePunctuation(s);
+      punctuationChanges += r.changes;
+      return r.text;
+    };
+    if (l.cells && l.cells.filter((c) => c !== '').length >= 2) {
+      const cells = l.cells.map(norm);
+      lines.push({ text: cells.join('\t'), cells });
+      continue;
+    }
+    const text = norm(l.cells ? l.cells.filter((c) => c !== '').join('') : l.text);
+    if (text === '') continue;
+    const reason = debrisReason(text);
+    if (reason) {
+      dropped.push({ text, reason: 'debris' });
+      warnings.push(`已去除网页杂项（${reason}）：${text}`);
+      continue;
+    }
+    lines.push({ text });
+  }
+
+  // 2. A leading outline (table of contents): bare numbered headings before the title.
+  let start = 0;
+  const outline: Array<{ marker: LineMarker; heading: string; text: string }> = [];
+  {
+    let i = 0;
+    while (i < lines.length && !lines[i]!.cells) {
+      const m = detectMarker(lines[i]!.text);
+      if (!m || m.rest.length > 30 || /[。；;]/.test(m.rest.replace(/[。]$/, ''))) break;
+      outline.push({ marker: m, heading: stripFinalStop(m.rest), text: lines[i]!.text });
+      i++;
+    }
+    const next = lines[i];
+    if (outline.length >= 3 && next && !detectMarker(next.text) && isTitleCandidate(next.text)) start = i;
+    else outline.length = 0;
+  }
+
+  // 3. 落款 and 成文日期 at the end.
+  let end = lines.length;
+  let issuer: string | null = null;
+  let date: string | null = null;
+  {
+    const last = lines[end - 1];
+    if (last && !last.cells && DATE_LINE.test(last.text.replace(/\s/g, ''))) {
+      date = last.text.replace(/\s/g, '');
+      end--;
+      const before = lines[end - 1];
+      if (before && !before.cells && end - 1 > start && isIssuerCandidate(before.text)) {
+        issuer = before.text;
+        end--;
+      }
+    }
+  }
+
+  // 4. Title (one to three lines), 主送机关.
+  let title = '';
+  let i = start;
+  {
+    const candidates: string[] = [];
+    for (let k = i; k < Math.min(end, i + 3); k++) {
+      const l = lines[k]!;
+      if (l.cells || !isTitleCandidate(l.text) || detectMarker(l.text)) break;
+      candidates.push(l.text);
+      if (TITLE_END.test(l.text)) break;
+    }
+    let take = 0;
+    if (candidates.length > 0) {
+      const endsAt = candidates.findIndex((c) => TITLE_END.test(c));
+      take = endsAt >= 0 ? endsAt + 1 : 1;
+      // A lone short line that is not a title word and is followed by prose is still the title.
+    }
+    if (take > 0) {
+      title = candidates.slice(0, take).join('');
+      i += take;
+    }
+  }
+  let addressee: string | null = null;
+  {
+    const l = lines[i];
+    if (l && !l.cells && i < end && /[：:]$/.test(l.text) && l.text.length <= 40 && !detectMarker(l.text) && !ATTACHMENT.test(l.text) && !fieldForLabel(l.text.slice(0, -1))) {
+      addressee = l.text.slice(0, -1);
+      i++;
+    }
+  }
+
+  // 5. The body.
+  const preamble: string[] = [];
+  const roots: DocNode[] = [];
+  const problems: Problem[] = [];
+  const attachments: string[] = [];
+  const meta = new Map<DocNode, Meta>();
+  let stack: Frame[] = [];
+  let attachMode = false;
+  let table: { columns: ColumnMap; category: string | null; problem: string | null; problemKey: string | null } | null = null;
+  let closing: DocNode | null = null;
+  const level3Runs: Array<{ parent: DocNode | null; first: number; last: number }> = [];
+
+  const top = (): DocNode | null => stack[stack.length - 1]?.node ?? null;
+  const addProblem = (text: string, category: string | null): string => {
+    const key = `P${problems.length + 1}`;
+    problems.push({ key, category, text });
+    return key;
+  };
+  const metaOf = (node: DocNode): Meta => {
+    let m = meta.get(node);
+    if (!m) {
+      m = { fields: emptyFields(), labelled: false, level: node.style.level ?? 0, problemNode: false, tableRow: false, n: 0 };
+      meta.set(node, m);
+    }
+    return m;
+  };
+  const place = (node: DocNode, rank: number): void => {
+    while (stack.length > 0 && stack[stack.length - 1]!.rank >= rank) stack.pop();
+    const parent = top();
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+    stack.push({ node, rank });
+    closing = null;
+  };
+  const expectedLevel3 = (): number => {
+    const parent = stack.filter((f) => f.rank < 3).pop()?.node ?? null;
+    const run = level3Runs.filter((r) => r.parent === parent).pop();
+    return run ? run.last + 1 : 1;
+  };
+
+  /** Applies labelled fields to the node just above and to its earlier siblings that have none (巡察-style lines). */
+  const applyFields = (fields: ParsedFields): void => {
+    const target = top();
+    if (!target) return;
+    if (!hasFields(fields) && fields.extras.length > 0) {
+      target.body.push(...fields.extras);
+      return;
+    }
+    const m = metaOf(target);
+    mergeFields(m.fields, { ...fields, extras: [] });
+    m.labelled = true;
+    target.body.push(...fields.extras);
+    // Earlier siblings without their own fields share an own-line block ("整改措施：1.… 2.… 牵头领导：…").
+    const frame = stack[stack.length - 1]!;
+    const parent = stack.length >= 2 ? stack[stack.length - 2]!.node : null;
+    const siblings = parent ? parent.children : roots;
+    const idx = siblings.indexOf(target);
+    if (frame.rank >= 3 && target.children.length === 0) {
+      for (let k = idx - 1; k >= 0; k--) {
+        const sib = siblings[k]!;
+        const sm = meta.get(sib);
+        if (sib.children.length > 0 || !sm || sm.level !== m.level || hasFields(sm.fields)) break;
+        mergeFields(sm.fields, { ...fields, extras: [] });
+        sm.labelled = true;
+      }
+    }
+  };
+
+  const addParagraph = (text: string): void => {
+    const node = top();
+    if (!node) {
+      preamble.push(text);
+      return;
+    }
+    let body = text;
+    const m = metaOf(node);
+    const status = splitStatus(body);
+    if (status) {
+      body = status.body;
+      m.fields.status = m.fields.status === null ? status.status : `${m.fields.status}；${status.status}`;
+    }
+    const trailing = body === '' ? null : splitTrailingBlock(body);
+    if (trailing) {
+      body = trailing.body;
+      const f = parseLabelledPairs(trailing.block);
+      mergeFields(m.fields, { ...f, extras: [] });
+      m.labelled = true;
+      if (body !== '') node.body.push(body);
+      node.body.push(...f.extras);
+      return;
+    }
+    const unl = body === '' ? null : splitUnlabelledBlock(body, isDeadlineText);
+    if (unl && !m.labelled) {
+      body = unl.body;
+      mergeFields(m.fields, unl.fields);
+      m.labelled = true;
+    }
+    const prob = PROBLEM_PARAGRAPH.exec(body);
+    if (prob) {
+      const parts = splitInline(prob[1]!);
+      for (const p of parts) node.problemKeys.push(addProblem(p, node.heading || null));
+    }
+    if (body !== '') node.body.push(body);
+  };
+
+  for (; i < end; i++) {
+    const line = lines[i]!;
+    let text = line.text;
+
+    // Tables: a header row switches to row mode; rows become measures.
+    if (line.cells) {
+      const cols = mapHeader(line.cells);
+      if (cols) {
+        table = { columns: cols, category: null, problem: null, problemKey: null };
+        attachMode = false;
+        continue;
+      }
+      if (table) {
+        addTableRow(line.cells);
+        continue;
+      }
+      text = line.cells.join('\t');
+    } else if (table) {
+      const m = detectMarker(text);
+      if (!(m && (m.level === 1 || m.level === 2) && isShortHeading(m.rest))) table = null;
+    }
+
+    // 附件说明
+    const att = ATTACHMENT.exec(text);
+    if (att && !line.cells) {
+      attachMode = true;
+      const rest = att[1]!.trim();
+      if (rest !== '') {
+        const item = ATTACHMENT_ITEM.exec(rest);
+        attachments.push(stripAttachment(item ? item[2]! : rest));
+      }
+      continue;
+    }
+    if (attachMode) {
+      const item = ATTACHMENT_ITEM.exec(text);
+      if (item) {
+        attachments.push(stripAttachment(item[2]!));
+        continue;
+      }
+      if (isShortHeading(text) && attachments.length > 0 && i === end - 1) {
+        // a wrapped attachment name
+        attachments[attachments.length - 1] += text;
+        continue;
+      }
+      attachMode = false;
+    }
+
+    // Closing paragraphs and footers stand at the top level.
+    if (CLOSING.test(text) || (FOOTER.test(text) && (stack.length > 0 || preamble.length > 0) && (table !== null || i > end - 4 || closing !== null))) {
+      if (FOOTER.test(text) && date === null) {
+        const d = /填报(?:时间|日期)\s*[：:]\s*(\S+日)/.exec(text);
+        if (d) date = d[1]!;
+      }
+      if (!closing) {
+        closing = newNode('paragraph', '', undefined);
+        stack = [];
+        roots.push(closing);
+        stack.push({ node: closing, rank: 0.25 });
+      }
+      closing.body.push(text);
+      table = null;
+      continue;
+    }
+
+    // 【整改措施】…【责任单位】… (考核 feedback style)
+    if (text.startsWith('【')) {
+      const pairs = parseLenticular(text);
+      if (pairs.length > 0 && top()) {
+        const node = top()!;
+        const fields = emptyFields();
+        for (const { label, value } of pairs) {
+          const field = fieldForLabel(label);
+          if (field && field !== 'extra') parseLabelledPairs(`${label}：${value}`, fields);
+          else if (/^(?:整改措施|措施|整改任务|具体措施|存在问题|问题表现|具体表现|问题)$/.test(label)) {
+            if (value !== '') node.body.push(value);
+          } else if (value !== '') node.body.push(`${label}：${value}`);
+          else node.body.push(label);
+        }
+        if (hasFields(fields)) {
+          const m = metaOf(node);
+          mergeFields(m.fields, fields);
+          m.labelled = true;
+        }
+        continue;
+      }
+    }
+
+    // Responsibility / status / audit lines on their own.
+    if (isResponsibilityLine(text) && top()) {
+      const fields = parseLabelledPairs(text);
+      const first = /^[（(［[【]?\s*([^：:]+)[：:]/.exec(text)?.[1] ?? '';
+      if (fieldForLabel(first) === 'status' && !hasFieldsExceptStatus(fields)) {
+        const s = splitStatus(text);
+        const m = metaOf(top()!);
+        if (s) m.fields.status = m.fields.status === null ? s.status : `${m.fields.status}；${s.status}`;
+        continue;
+      }
+      applyFields(fields);
+      continue;
+    }
+
+    // Numbered lines.
+    const marker = detectMarker(text);
+    if (marker && !(marker.level === 5 && isInlineEnumeration(text)) && marker.rest.trim() !== '') {
+      if (marker.loose && marker.n !== expectedLevel3()) {
+        addParagraph(text);
+        continue;
+      }
+      addNumbered(marker);
+      continue;
+    }
+
+    // Unnumbered short heading lines (followed by more text).
+    const next = lines[i + 1];
+    if ((stack.length > 0 || preamble.length > 0) && isShortHeading(text) && next && i + 1 < end && !line.cells && !isResponsibilityLine(next.text) && !closing) {
+      // Pop numbered levels ≥ 3 and other unnumbered headings: the heading sits under the nearest 一、/（一）.
+      while (stack.length > 0 && (stack[stack.length - 1]!.rank >= 3 || stack[stack.length - 1]!.rank % 1 !== 0)) stack.pop();
+      const parentRank = stack[stack.length - 1]?.rank ?? 0;
+      const node = newNode('section', text, 0);
+      metaOf(node).level = 0;
+      place(node, parentRank + 0.5);
+      continue;
+    }
+
+    addParagraph(text);
+  }
+
+  function addNumbered(marker: LineMarker): void {
+    let rest = marker.rest.trim();
+    const fields = emptyFields();
+    let labelled = false;
+    let statusText: string | null = null;
+    const status = splitStatus(rest);
+    if (status && status.body !== '') {
+      rest = status.body;
+      statusText = status.status;
+    }
+    const trailing = splitTrailingBlock(rest);
+    if (trailing) {
+      rest = trailing.body;
+      parseLabelledPairs(trailing.block, fields);
+      labelled = true;
+    } else {
+      const unl = splitUnlabelledBlock(rest, isDeadlineText);
+      if (unl) {
+        rest = unl.body;
+        mergeFields(fields, unl.fields);
+        labelled = true;
+      }
+    }
+    let heading: string;
+    let body: string | null;
+    if (marker.problem) {
+      // 问题1：… （扣0.5分） — the whole problem is the heading.
+      heading = stripFinalStop(rest);
+      body = null;
+    } else {
+      ({ heading, body } = splitLead(rest));
+    }
+    const node = newNode('section', heading, marker.level);
+    if (body !== null) node.body.push(body);
+    if (fields.extras.length > 0) node.body.push(...fields.extras);
+    fields.extras = [];
+    const m = metaOf(node);
+    m.fields = fields;
+    if (statusText) m.fields.status = statusText;
+    m.labelled = labelled;
+    m.level = marker.level;
+    m.n = marker.n;
+    m.problemNode = marker.problem === true;
+    place(node, marker.level);
+    if (marker.level === 3) {
+      const parent = stack.length >= 2 ? stack[stack.length - 2]!.node : null;
+      const run = level3Runs.filter((r) => r.parent === parent).pop();
+      if (run) run.last = marker.n;
+      else level3Runs.push({ parent, first: marker.n, last: marker.n });
+    }
+    const quote = PROBLEM_QUOTE.exec(heading);
+    if (marker.problem) node.problemKeys.push(addProblem(heading, parentHeading()));
+    else if (quote) node.problemKeys.push(addProblem(quote[1]!, parentHeading()));
+  }
+
+  function parentHeading(): string | null {
+    for (let k = stack.length - 2; k >= 0; k--) {
+      const h = stack[k]!.node.heading;
+      if (h) return h;
+    }
+    return null;
+  }
+
+  function addTableRow(cells: string[]): void {
+    const t = table!;
+    const get = (key: keyof ColumnMap): string => {
+      const idx = t.columns[key];
+      return typeof idx === 'number' ? (cells[idx] ?? '').trim() : '';
+    };
+    const nonEmpty = cells.filter((c) => c.trim() !== '');
+    // A section row inside the table ("一、支部班子" in one cell).
+    if (nonEmpty.length === 1) {
+      const m = detectMarker(nonEmpty[0]!);
+      if (m && m.level <= 2) {
+        addNumbered(m);
+        return;
+      }
+    }
+    const category = get('category');
+    if (category !== '') t.category = category;
+    const problemText = get('problem');
+    if (problemText !== '') {
+      t.problem = problemText;
+      t.problemKey = addProblem(problemText, t.category);
+    }
+    const measureText = get('measure');
+    let heading: string;
+    const body: string[] = [];
+    if (problemText !== '') {
+      heading = stripFinalStop(problemText);
+      if (measureText !== '') body.push(measureText);
+    } else {
+      const split = splitLead(measureText);
+      heading = split.heading;
+      if (split.body) body.push(split.body);
+    }
+    const node = newNode('measure', heading, 3);
+    node.body.push(...body);
+    for (const extra of t.columns.extras) {
+      const v = (cells[extra.index] ?? '').trim();
+      if (v !== '') node.body.push(`${extra.label}：${v}`);
+    }
+    if (t.problemKey) node.problemKeys.push(t.problemKey);
+    const m = metaOf(node);
+    m.level = 3;
+    m.tableRow = true;
+    m.labelled = true;
+    const serial = Number(get('serial'));
+    m.n = Number.isFinite(serial) ? serial : 0;
+    const f = m.fields;
+    f.leader = get('leader') || null;
+    f.department = get('department') || null;
+    const coop = get('cooperating');
+    if (coop) f.cooperating.push(coop);
+    f.person = get('person') || null;
+    f.deadline = get('deadline') || null;
+    f.status = get('status') || null;
+    place(node, 3);
+    const parent = stack.length >= 2 ? stack[stack.length - 2]!.node : null;
+    const run = level3Runs.filter((r) => r.parent === parent).pop();
+    if (run) run.last = m.n;
+    else level3Runs.push({ parent, first: m.n, last: m.n });
+  }
+
+  // 6. Outline entries the body never reached become empty nodes.
+  if (outline.length > 0) {
+    mergeOutline(outline, roots, warnings, dropped, (node, marker) => {
+      const m = metaOf(node);
+      m.level = marker.level;
+      m.n = marker.n;
+    });
+  }
+
+  // 7. Measures: nodes with responsibility/deadline/status, numbered problems, and leaf items under 整改措施.
+  const referenceYear = options.referenceYear ?? yearOf(title) ?? yearOf(date ?? '') ?? undefined;
+  const finish = (nodes: DocNode[], inMeasureContext: boolean, inherited: ParsedFields | null, inheritedProblems: string[]): void => {
+    for (const node of nodes) {
+      const m = meta.get(node);
+      const context = inMeasureContext || MEASURE_CONTEXT.test(node.heading);
+      let fields = m?.fields ?? null;
+      if (fields && !hasFields(fields) && node.kind !== 'paragraph') {
+        // Sentence-style responsibility inside the measure's own text.
+        const sentence = parseSentenceFields([node.heading, ...node.body].join('。'), isDeadlineText);
+        if (sentence && (node.children.length === 0 || (m?.level ?? 0) >= 3)) fields = sentence;
+      }
+      const own = fields && hasFields(fields) ? fields : null;
+      // A heading-level block (一、…（牵头领导：…）) passes down to child measures that lack those fields.
+      let effective = own;
+      if (inherited) {
+        const merged = emptyFields();
+        if (own) mergeFields(merged, own);
+        for (const key of ['leader', 'department', 'person', 'deadline'] as const) if (merged[key] === null) merged[key] = inherited[key];
+        if (merged.cooperating.length === 0) merged.cooperating.push(...inherited.cooperating);
+        effective = merged;
+      }
+      if (node.problemKeys.length === 0 && inheritedProblems.length > 0 && node.children.length === 0 && (m?.level ?? 0) >= 3) {
+        node.problemKeys.push(...inheritedProblems);
+      }
+      const leaf = node.children.length === 0;
+      const isMeasure =
+        node.kind !== 'paragraph' &&
+        ((m?.tableRow ?? false) ||
+          (leaf && effective !== null && hasFields(effective)) ||
+          (m?.problemNode ?? false) ||
+          (leaf && context && (m?.level ?? 0) >= 3));
+      if (isMeasure) {
+        node.kind = 'measure';
+        node.measure = toMeasure(effective ?? emptyFields(), referenceYear);
+      } else if (own && node.kind !== 'paragraph') {
+        // A section carrying responsibility keeps it (nothing lost) and hands it to its measures.
+        node.measure = toMeasure(own, referenceYear);
+      }
+      const passDown = !leaf && own ? own : inherited;
+      finish(node.children, context, passDown, node.problemKeys.length > 0 ? node.problemKeys : inheritedProblems);
+    }
+  };
+  finish(roots, false, null, []);
+
+  // 8. Numbering: continuous 1. across sections, gaps.
+  let continuousVotes = 0;
+  let restartVotes = 0;
+  for (let k = 1; k < level3Runs.length; k++) {
+    const run = level3Runs[k]!;
+    if (run.first === 1) restartVotes++;
+    else if (run.first === level3Runs[k - 1]!.last + 1) continuousVotes++;
+  }
+  const level3Numbering = continuousVotes > restartVotes ? 'continuous' : 'restart';
+  checkNumberingGaps(roots, meta, warnings, level3Numbering);
+
+  if (!title) {
+    title = options.fallbackTitle ?? '';
+    warnings.push(title ? `未识别到标题，已使用文件名“${title}”作为标题` : '未识别到标题，请在导入后补充');
+  }
+
+  const document: PlanDocument = {
+    title: stripFinalStop(title),
+    kind: detectPlanKind(title),
+    addressee,
+    preamble,
+    sections: roots,
+    problems,
+    attachments,
+    issuer,
+    date,
+    level3Numbering,
+  };
+  let sections = 0;
+  let measures = 0;
+  const count = (nodes: DocNode[]) => {
+    for (const n of nodes) {
+      if (n.kind === 'measure') measures++;
+      else if (n.kind === 'section') sections++;
+      count(n.children);
+    }
+  };
+  count(roots);
+  if (roots.length === 0 && preamble.length > 0) warnings.push('未识别到编号结构，全文已作为开头段落导入');
+  return {
+    document,
+    warnings,
+    counts: { sections, measures, problems: problems.length, attachments: attachments.length, punctuationChanges },
+    dropped,
+  };
+}
+
+function hasFieldsExceptStatus(f: ParsedFields): boolean {
+  return f.leader !== null || f.department !== null || f.cooperating.length > 0 || f.person !== null || f.deadline !== null;
+}
+
+function isTitleCandidate(text: string): boolean {
+  return text.length >= 4 && text.length <= 60 && !/[。；;，,！？!?：:]$/.test(text) && !/[。；;]/.test(text) && !/[：:]/.test(text);
+}
+
+function isIssuerCandidate(text: string): boolean {
+  return text.length >= 2 && text.length <= 40 && !/[。；;，,：:！？!?]/.test(text) && !detectMarker(text) && !ATTACHMENT.test(text);
+}
+
+function stripAttachment(s: string): string {
+  return s.trim().replace(/[。；;，,.]+$/, '');
+}
+
+function yearOf(text: string): number | undefined {
+  const m = /((?:19|20)\d{2})\s*年/.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+function splitInline(text: string): string[] {
+  const starts = [...text.matchAll(INLINE_SPLIT)].map((m) => m.index ?? 0);
+  if (starts.length < 2) return [stripFinalStop(text.trim())];
+  const parts: string[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const seg = text.slice(starts[k]!, starts[k + 1] ?? text.length);
+    const cleaned = stripFinalStop(seg.replace(/^(?:[一二三四五六七八九十]+是|[①-⑳]|[（(]\d{1,2}[）)])/, '').trim());
+    if (cleaned !== '') parts.push(cleaned);
+  }
+  return parts;
+}
+
+function toMeasure(f: ParsedFields, referenceYear: number | undefined): MeasureFields {
+  const m = emptyMeasure();
+  m.leader = f.leader;
+  m.department = f.department;
+  m.cooperating = [...f.cooperating];
+  m.person = f.person;
+  m.deadline = f.deadline;
+  if (f.deadline !== null) {
+    const c = classifyDeadline(f.deadline, referenceYear);
+    m.deadlineKind = c.kind;
+    m.deadlineDate = c.date;
+  }
+  m.statusText = f.status;
+  if (f.status !== null) m.status = statusFromText(f.status) ?? 'not_started';
+  return m;
+}
+
+function normaliseHeading(s: string): string {
+  return s.replace(/[\s，,。、；;：:“”"（）()]/g, '');
+}
+
+/** Merges the leading outline into the body tree; headings only in the outline become empty nodes. */
+function mergeOutline(
+  outline: Array<{ marker: LineMarker; heading: string; text: string }>,
+  roots: DocNode[],
+  warnings: string[],
+  dropped: DroppedLine[],
+  onCreate: (node: DocNode, marker: LineMarker) => void,
+): void {
+  // Outline as a tree by marker level.
+  interface ONode {
+    marker: LineMarker;
+    heading: string;
+    text: string;
+    children: ONode[];
+  }
+  const oroots: ONode[] = [];
+  const ostack: ONode[] = [];
+  for (const o of outline) {
+    const node: ONode = { ...o, children: [] };
+    while (ostack.length > 0 && ostack[ostack.length - 1]!.marker.level >= o.marker.level) ostack.pop();
+    (ostack.length > 0 ? ostack[ostack.length - 1]!.children : oroots).push(node);
+    ostack.push(node);
+  }
+  const missing: string[] = [];
+  const walk = (onodes: ONode[], bodyNodes: DocNode[], path: string): void => {
+    let cursor = 0;
+    for (const o of onodes) {
+      const key = normaliseHeading(o.heading);
+      let found = -1;
+      for (let k = cursor; k < bodyNodes.length; k++) {
+        const h = normaliseHeading(bodyNodes[k]!.heading);
+        if (key !== '' && (h === key || h.startsWith(key) || key.startsWith(h)) && h !== '') {
+          found = k;
+          break;
+        }
+      }
+      if (found >= 0) {
+        dropped.push({ text: o.text, reason: 'outline' });
+        cursor = found + 1;
+        walk(o.children, bodyNodes[found]!.children, `${path}${o.marker.raw}`);
+      } else {
+        // Build the missing node (with its outline children) and insert it at its place.
+        const build = (x: ONode): DocNode => {
+          const n = newNode('section', x.heading, x.marker.level);
+          dropped.push({ text: x.text, reason: 'outline' });
+          missing.push(`${x.marker.raw}${x.heading}`);
+          onCreate(n, x.marker);
+          n.children = x.children.map(build);
+          return n;
+        };
+        bodyNodes.splice(cursor, 0, build(o));
+        cursor++;
+      }
+    }
+  };
+  walk(oroots, roots, '');
+  warnings.push(`文首的目录（${outline.length}行）已与正文标题合并，不重复导入`);
+  if (missing.length > 0) {
+    warnings.push(`以下标题只出现在目录中，正文缺失（原文可能不完整），已作为空标题导入：${missing.join('；')}`);
+  }
+}
+
+function checkNumberingGaps(roots: DocNode[], meta: Map<DocNode, Meta>, warnings: string[], level3Numbering: string): void {
+  let continuous = 0;
+  const walk = (nodes: DocNode[]): void => {
+    const expected = new Map<number, number>();
+    for (const node of nodes) {
+      const m = meta.get(node);
+      if (m && m.level > 0 && m.n > 0 && !m.tableRow) {
+        let want: number;
+        if (m.level === 3 && level3Numbering === 'continuous') want = continuous + 1;
+        else want = (expected.get(m.level) ?? 0) + 1;
+        if (m.n !== want) warnings.push(`编号不连续：“${node.heading.slice(0, 20)}”原编号为${m.n}，按顺序应为${want}，导入后将自动重新编号`);
+        expected.set(m.level, m.n);
+        if (m.level === 3) continuous = m.n;
+      }
+      walk(node.children);
+    }
+  };
+  walk(roots);
+}
