@@ -1,4 +1,4 @@
-import { BrowserWindow, dialog, type BrowserWindowConstructorOptions } from 'electron';
+import { BrowserWindow, dialog } from 'electron';
 import { APP_ENTRY_URL } from './protocol.ts';
 
 export const WINDOW_TITLE = '整改方案工作台';
@@ -10,9 +10,13 @@ export interface MainWindowOptions {
   isDev: boolean;
 }
 
-/** The hardened preferences (checklist items 2–4, 6, 8–12); the wiring tests pin every flag. */
-export function mainWindowOptions(options: MainWindowOptions): BrowserWindowConstructorOptions {
-  return {
+/**
+ * Creates the main window on app://workbook/index.html and shows it once painted (no white flash).
+ * The preferences are written out literally here (not built elsewhere) so that reviewers and the
+ * electronegativity scan see every flag where the window is made; the wiring tests pin each one.
+ */
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
     title: WINDOW_TITLE,
     width: 1280,
     height: 820,
@@ -32,16 +36,13 @@ export function mainWindowOptions(options: MainWindowOptions): BrowserWindowCons
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // Middle-click on a link would ask for a new window; those are denied anyway, this stops the event.
+      disableBlinkFeatures: 'Auxclick',
       safeDialogs: true,
       spellcheck: false,
       devTools: options.isDev,
     },
-  };
-}
-
-/** Creates the main window on app://workbook/index.html and shows it once painted (no white flash). */
-export function createMainWindow(options: MainWindowOptions): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(options));
+  });
   window.once('ready-to-show', () => {
     window.show();
   });

@@ -3,11 +3,16 @@ import { FakeBrowserWindow, fake } from './fake-electron.ts';
 
 vi.mock('electron', async () => (await import('./fake-electron.ts')).electron);
 
-const { createMainWindow, mainWindowOptions } = await import('../../../electron/main/window.ts');
+const { createMainWindow } = await import('../../../electron/main/window.ts');
+
+function prefsOf(isDev: boolean): Record<string, unknown> {
+  const window = createMainWindow({ preloadPath: '/app/out/preload/preload.cjs', isDev }) as unknown as FakeBrowserWindow;
+  return window.options.webPreferences as Record<string, unknown>;
+}
 
 describe('main window', () => {
   it('has the hardened webPreferences', () => {
-    const prefs = mainWindowOptions({ preloadPath: '/app/out/preload/preload.cjs', isDev: false }).webPreferences!;
+    const prefs = prefsOf(false);
     expect(prefs.contextIsolation).toBe(true);
     expect(prefs.sandbox).toBe(true);
     expect(prefs.nodeIntegration).toBe(false);
@@ -18,6 +23,7 @@ describe('main window', () => {
     expect(prefs.experimentalFeatures).toBe(false);
     expect(prefs.webviewTag).toBe(false);
     expect(prefs.navigateOnDragDrop).toBe(false);
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
     expect(prefs.preload).toBe('/app/out/preload/preload.cjs');
     expect(prefs.devTools).toBe(false);
     expect(prefs).not.toHaveProperty('enableBlinkFeatures');
@@ -25,7 +31,7 @@ describe('main window', () => {
   });
 
   it('allows developer tools only in a development run', () => {
-    expect(mainWindowOptions({ preloadPath: 'p', isDev: true }).webPreferences!.devTools).toBe(true);
+    expect(prefsOf(true).devTools).toBe(true);
   });
 
   it('loads the renderer from app://workbook, never file://, and shows once painted', () => {
