@@ -71,12 +71,17 @@ function extraOr(row: LedgerRow, id: LedgerColumnId, fallback: string): string {
   return v !== undefined ? v : fallback;
 }
 
-function joinParts(parts: readonly string[]): string {
-  return parts.filter((p) => p.trim() !== '').join('');
+/** Lead sentence and body as one text: the lead sentence gets its full stop when it has none. */
+export function measureText(heading: string, body: readonly string[]): string {
+  const lead = heading.trim();
+  const rest = body.map((b) => b.trim()).filter((b) => b !== '');
+  if (rest.length === 0) return lead;
+  const stop = lead === '' || /[。！？：；…”’）》]$/u.test(lead) ? '' : '。';
+  return `${lead}${stop}${rest.join('\n')}`;
 }
 
 export const LEDGER_COLUMNS: Record<LedgerColumnId, LedgerColumn> = {
-  index: { id: 'index', label: '序号', weight: 2.4, align: 'center', mergeByProblem: false, value: (r) => String(r.serial) },
+  index: { id: 'index', label: '序号', weight: 3.2, align: 'center', mergeByProblem: false, value: (r) => String(r.serial) },
   category: {
     id: 'category',
     label: '问题类别',
@@ -99,7 +104,7 @@ export const LEDGER_COLUMNS: Record<LedgerColumnId, LedgerColumn> = {
     weight: 18,
     align: 'left',
     mergeByProblem: false,
-    value: (r) => extraOr(r, 'measure', joinParts([r.measureHeading, ...r.measureBody])),
+    value: (r) => extraOr(r, 'measure', measureText(r.measureHeading, r.measureBody)),
   },
   target: { id: 'target', label: '整改目标', weight: 8, align: 'left', mergeByProblem: false, value: (r) => extraOr(r, 'target', '') },
   leader: {

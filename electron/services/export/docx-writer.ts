@@ -1,0 +1,357 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  Header,
+  HeightRule,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  SectionType,
+  Table,
+  TableAnchorType,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextDirection,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  OverlapType,
+  type ISectionOptions,
+} from 'docx';
+import type { ExportSettings } from '../../../shared/domain/export-settings.ts';
+import type { Align, Block, LedgerAppendix } from './blocks.ts';
+import { FONT_PROFILES_BY_ID, fontTableXml, profileFaces, runFont, type FontProfile, type FontRole } from './fonts.ts';
+import {
+  CELL,
+  CHAR_SPACING,
+  FOOTER_DISTANCE,
+  HEADER_DISTANCE,
+  LANDSCAPE_MARGIN,
+  LANDSCAPE_TEXT_HEIGHT,
+  LANDSCAPE_TEXT_WIDTH,
+  LINE_PITCH,
+  MARGIN_BOTTOM,
+  MARGIN_LEFT,
+  MARGIN_RIGHT,
+  MARGIN_TOP,
+  PAGE_H,
+  PAGE_NUMBER_INSET,
+  PAGE_W,
+  SIZE_BODY,
+  SIZE_PAGE_NUMBER,
+  SIZE_TITLE,
+  mm,
+} from './metrics.ts';
+
+const LANG = { value: 'en-US', eastAsia: 'zh-CN' } as const;
+const EXACT = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+
+const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+  center: AlignmentType.CENTER,
+  both: AlignmentType.JUSTIFIED,
+  left: AlignmentType.LEFT,
+  right: AlignmentType.RIGHT,
+};
+
+interface WriterContext {
+  profile: FontProfile;
+  latin: string;
+  font(role: FontRole): ReturnType<typeof runFont>;
+}
+
+function paragraph(block: Block, ctx: WriterContext): Paragraph {
+  const indent: Record<string, number> = {};
+  if (block.firstLineChars) {
+    // Word uses the Chars value; firstLine is the fallback for other readers.
+    indent.firstLineChars = block.firstLineChars;
+    indent.firstLine = Math.round((block.firstLineChars / 100) * CELL);
+  }
+  if (block.left !== undefined) indent.left = block.left;
+  if (block.hanging !== undefined) indent.hanging = block.hanging;
+  if (block.right !== undefined) indent.right = block.right;
+  return new Paragraph({
+    alignment: ALIGN[block.align],
+    spacing: EXACT,
+    ...(Object.keys(indent).length > 0 ? { indent } : {}),
+    ...(block.keepNext ? { keepNext: true } : {}),
+    children: block.runs.map(
+      (run) =>
+        new TextRun({
+          text: run.text,
+          font: ctx.font(run.role),
+          size: block.size,
+          characterSpacing: CHAR_SPACING,
+          language: LANG,
+          ...(run.bold ? { bold: true } : {}),
+        }),
+    ),
+  });
+}
+
+function pageNumberParagraph(ctx: WriterContext, side: 'right' | 'left'): Paragraph {
+  const font = ctx.font('song');
+  const run = (text: string) => new TextRun({ text, font, size: SIZE_PAGE_NUMBER, language: LANG });
+  return new Paragraph({
+    alignment: side === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+    indent: side === 'right' ? { right: PAGE_NUMBER_INSET } : { left: PAGE_NUMBER_INSET },
+    // Single spacing: inheriting the body's exact 579 would move the number (§6.2).
+    spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
+    children: [run('— '), new TextRun({ children: [PageNumber.CURRENT], font, size: SIZE_PAGE_NUMBER, language: LANG }), run(' —')],
+  });
+}
+
+function emptyHeaderFooterParagraph(): Paragraph {
+  return new Paragraph({ spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO }, children: [] });
+}
+
+/**
+ * Landscape page numbers (GB/T 9704 §8): rotated, in the corner that is the portrait page's outer
+ * bottom — lower-left on odd pages, upper-left on even ones — as a small floating cell in the header.
+ */
+function rotatedPageNumber(ctx: WriterContext, odd: boolean): Header {
+  const font = ctx.font('song');
+  const run = (text: string) => new TextRun({ text, font, size: SIZE_PAGE_NUMBER, language: LANG });
+  const cellHeight = mm(30);
+  const typeTop = LANDSCAPE_MARGIN.top;
+  const typeBottom = LANDSCAPE_MARGIN.top + LANDSCAPE_TEXT_HEIGHT;
+  const inset = PAGE_NUMBER_INSET;
+  const y = odd ? typeBottom - inset - cellHeight : typeTop + inset;
+  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+  const table = new Table({
+    float: {
+      horizontalAnchor: TableAnchorType.PAGE,
+      verticalAnchor: TableAnchorType.PAGE,
+      absoluteHorizontalPosition: mm(22),
+      absoluteVerticalPosition: y,
+      overlap: OverlapType.OVERLAP,
+    },
+    width: { size: mm(6), type: WidthType.DXA },
+    columnWidths: [mm(6)],
+    layout: TableLayoutType.FIXED,
+    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+    rows: [
+      new TableRow({
+        height: { value: cellHeight, rule: HeightRule.EXACT },
+        children: [
+          new TableCell({
+            textDirection: TextDirection.TOP_TO_BOTTOM_RIGHT_TO_LEFT,
+            margins: { left: 0, right: 0, top: 0, bottom: 0 },
+            children: [
+              new Paragraph({
+                alignment: odd ? AlignmentType.RIGHT : AlignmentType.LEFT,
+                spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
+                children: [run('— '), new TextRun({ children: [PageNumber.CURRENT], font, size: SIZE_PAGE_NUMBER, language: LANG }), run(' —')],
+              }),
+            ],
+          }),
+        ],
+      }),
+    ],
+  });
+  return new Header({ children: [table, emptyHeaderFooterParagraph()] });
+}
+
+/** Column widths in twips from the columns' weights, summing exactly to the table width. */
+export function columnWidths(weights: readonly number[], total: number): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => Math.floor((w / sum) * total));
+  const rest = total - widths.reduce((a, b) => a + b, 0);
+  if (widths.length > 0) widths[widths.length - 1]! += rest;
+  return widths;
+}
+
+const CELL_MARGIN = 85; // 0.15 cm
+
+/** Text lines a cell needs, for deciding whether a row may split across pages. */
+function estimateLines(text: string, widthTwips: number, halfPoints: number): number {
+  const perLine = Math.max(1, Math.floor((widthTwips - 2 * CELL_MARGIN) / (halfPoints * 10)));
+  return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil([...part].length / perLine)), 0);
+}
+
+function ledgerSectionChildren(appendix: LedgerAppendix, ctx: WriterContext): (Paragraph | Table)[] {
+  const size = appendix.fontSize;
+  const cellLine = size === 24 ? 400 : 440; // exact 20/22 pt inside cells
+  const widths = columnWidths(
+    appendix.table.columns.map((c) => c.weight),
+    LANDSCAPE_TEXT_WIDTH,
+  );
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  // Narrow columns (names, units) are set flush left: justifying a 4-character line spreads it apart.
+  const cellParagraphs = (text: string, role: FontRole, align: 'center' | 'left' | 'both', bold = false): Paragraph[] =>
+    (text === '' ? [''] : text.split('\n')).map(
+      (line) =>
+        new Paragraph({
+          alignment: align === 'center' ? AlignmentType.CENTER : align === 'both' ? AlignmentType.JUSTIFIED : AlignmentType.LEFT,
+          spacing: { line: cellLine, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+          children: [new TextRun({ text: line, font: ctx.font(role), size, language: LANG, characterSpacing: 0, ...(bold ? { bold } : {}) })],
+        }),
+    );
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: appendix.table.header.map(
+      (label, i) =>
+        new TableCell({
+          width: { size: widths[i]!, type: WidthType.DXA },
+          verticalAlign: VerticalAlignTable.CENTER,
+          margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 40, bottom: 40 },
+          children: cellParagraphs(label, 'hei', 'center'),
+        }),
+    ),
+  });
+  // A row taller than about a third of the page may split; shorter ones stay whole.
+  const maxWholeLines = Math.floor(LANDSCAPE_TEXT_HEIGHT / cellLine / 3);
+  const rows = appendix.table.rows.map((tr) => {
+    let lines = 1;
+    const cells: TableCell[] = [];
+    tr.cells.forEach((cell, i) => {
+      if (!cell) return;
+      const column = appendix.table.columns[i]!;
+      if (cell.rowSpan === 1) lines = Math.max(lines, estimateLines(cell.text, widths[i]!, size));
+      cells.push(
+        new TableCell({
+          width: { size: widths[i]!, type: WidthType.DXA },
+          verticalAlign: VerticalAlignTable.CENTER,
+          margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 40, bottom: 40 },
+          ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
+          children: cellParagraphs(cell.text, 'fang', column.align === 'left' && widths[i]! >= 2000 ? 'both' : column.align),
+        }),
+      );
+    });
+    return new TableRow({ cantSplit: lines <= maxWholeLines, children: cells });
+  });
+  const table = new Table({
+    width: { size: LANDSCAPE_TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: {
+      top: border,
+      bottom: border,
+      left: border,
+      right: border,
+      insideHorizontal: border,
+      insideVertical: border,
+    },
+    rows: [header, ...rows],
+  });
+  const label = new Paragraph({
+    spacing: EXACT,
+    children: [new TextRun({ text: appendix.label, font: ctx.font('hei'), size: SIZE_BODY, characterSpacing: CHAR_SPACING, language: LANG })],
+  });
+  const blank = () => new Paragraph({ spacing: EXACT, children: [] });
+  const title = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: EXACT,
+    children: [new TextRun({ text: appendix.title, font: ctx.font('xbs'), size: SIZE_TITLE, characterSpacing: CHAR_SPACING, language: LANG })],
+  });
+  // A ledger exported on its own has no 附件 label.
+  return appendix.label === '' ? [title, blank(), table] : [label, blank(), title, blank(), table];
+}
+
+export interface WriteOptions {
+  blocks: Block[];
+  appendix: LedgerAppendix | null;
+  settings: ExportSettings;
+  /** document properties */
+  title: string;
+}
+
+const PORTRAIT_PAGE = {
+  size: { width: PAGE_W, height: PAGE_H },
+  margin: { top: MARGIN_TOP, bottom: MARGIN_BOTTOM, left: MARGIN_LEFT, right: MARGIN_RIGHT, header: HEADER_DISTANCE, footer: FOOTER_DISTANCE, gutter: 0 },
+};
+
+function writerContext(settings: ExportSettings): WriterContext {
+  const profile = FONT_PROFILES_BY_ID[settings.fontProfile];
+  return { profile, latin: settings.latinFont, font: (role) => runFont(profile, role, settings.latinFont) };
+}
+
+/** Builds the docx Document: portrait body section, then the landscape ledger section. */
+export function buildDocument(options: WriteOptions): Document {
+  const ctx = writerContext(options.settings);
+  const footers = {
+    default: new Footer({ children: [pageNumberParagraph(ctx, 'right')] }),
+    even: new Footer({ children: [pageNumberParagraph(ctx, 'left')] }),
+  };
+  const sections: ISectionOptions[] = [
+    {
+      properties: { page: PORTRAIT_PAGE, grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH } },
+      headers: {
+        default: new Header({ children: [emptyHeaderFooterParagraph()] }),
+        even: new Header({ children: [emptyHeaderFooterParagraph()] }),
+      },
+      footers,
+      children: options.blocks.map((b) => paragraph(b, ctx)),
+    },
+  ];
+  if (options.appendix) sections.push(ledgerSection(options.appendix, ctx, options.settings, SectionType.NEXT_PAGE));
+  return newDocument(ctx, sections, options.title);
+}
+
+function ledgerSection(appendix: LedgerAppendix, ctx: WriterContext, settings: ExportSettings, type?: (typeof SectionType)[keyof typeof SectionType]): ISectionOptions {
+  const rotated = settings.ledgerPageNumbers === 'rotated';
+  const emptyFooter = () => new Footer({ children: [emptyHeaderFooterParagraph()] });
+  return {
+    properties: {
+      ...(type ? { type } : {}),
+      page: {
+        // docx swaps width and height itself for landscape: pass the portrait numbers (§7.2).
+        size: { width: PAGE_W, height: PAGE_H, orientation: PageOrientation.LANDSCAPE },
+        margin: { ...LANDSCAPE_MARGIN, header: rotated ? 0 : HEADER_DISTANCE, footer: rotated ? 0 : FOOTER_DISTANCE, gutter: 0 },
+      },
+    },
+    headers: rotated
+      ? { default: rotatedPageNumber(ctx, true), even: rotatedPageNumber(ctx, false) }
+      : { default: new Header({ children: [emptyHeaderFooterParagraph()] }), even: new Header({ children: [emptyHeaderFooterParagraph()] }) },
+    footers: rotated
+      ? { default: emptyFooter(), even: emptyFooter() }
+      : {
+          default: new Footer({ children: [pageNumberParagraph(ctx, 'right')] }),
+          even: new Footer({ children: [pageNumberParagraph(ctx, 'left')] }),
+        },
+    children: ledgerSectionChildren(appendix, ctx),
+  };
+}
+
+function newDocument(ctx: WriterContext, sections: ISectionOptions[], title: string): Document {
+  const font = ctx.font('fang');
+  // widowControl off everywhere: with it on, LibreOffice moves lines and leaves 21-row pages (§3.5).
+  // (docx writes it for styles but its style types omit it, hence the non-literal objects.)
+  const defaultParagraph = { spacing: EXACT, widowControl: false };
+  const normalParagraph = { widowControl: false, alignment: AlignmentType.JUSTIFIED };
+  return new Document({
+    creator: '整改方案工作台',
+    title,
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: {
+          run: { font, size: SIZE_BODY, characterSpacing: CHAR_SPACING, language: LANG },
+          paragraph: defaultParagraph,
+        },
+      },
+      // Normal carries the 三号 size: Word's character units and any later grid are based on it.
+      paragraphStyles: [{ id: 'Normal', name: 'Normal', run: { font, size: SIZE_BODY }, paragraph: normalParagraph }],
+    },
+    sections,
+  });
+}
+
+/** The ledger alone: one landscape section (整改台账 exported on its own). */
+export function buildLedgerDocument(appendix: LedgerAppendix, settings: ExportSettings): Document {
+  const ctx = writerContext(settings);
+  return newDocument(ctx, [ledgerSection(appendix, ctx, settings)], appendix.title);
+}
+
+/** Packs the document, replacing the empty font table with one that names every face and its fallback. */
+export async function packDocx(doc: Document, settings: ExportSettings): Promise<Buffer> {
+  const profile = FONT_PROFILES_BY_ID[settings.fontProfile];
+  const xml = fontTableXml(profileFaces(profile, settings.latinFont));
+  return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: xml }]);
+}
