@@ -7,11 +7,15 @@ import { DEFAULT_RESOURCES_DIR } from './paths.ts';
 import type { HandlerTable, ServiceContext } from './context.ts';
 import { planHandlers } from './plans/handlers.ts';
 import { editorHandlers } from './outline/handlers.ts';
+import { evidenceHandlers } from './evidence/handlers.ts';
+import { progressHandlers } from './progress/handlers.ts';
 
 /** Every contract method, implemented once. The type makes a missing handler a compile error. */
 const handlers: HandlerTable<MethodName> = {
   ...planHandlers,
   ...editorHandlers,
+  ...evidenceHandlers,
+  ...progressHandlers,
 };
 
 export interface Services {

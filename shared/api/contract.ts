@@ -3,6 +3,8 @@ import type { ContractTable } from './define.ts';
 import './validation.ts';
 import { plansContract } from './plans.ts';
 import { editorContract } from './editor.ts';
+import { evidenceContract } from './evidence.ts';
+import { progressContract } from './progress.ts';
 
 /**
  * The whole RPC surface: one table per domain, merged. The service layer implements it, and the
@@ -11,6 +13,8 @@ import { editorContract } from './editor.ts';
 export const contract = {
   ...plansContract,
   ...editorContract,
+  ...evidenceContract,
+  ...progressContract,
 } as const satisfies ContractTable;
 
 export type Contract = typeof contract;

@@ -272,6 +272,11 @@ export const progressContract = {
     PlanDocumentSchema,
     '由整改数据生成整改落实情况报告（不保存，预览用）',
   ),
+  'progress.exportReport': method(
+    z.object({ planId: PlanIdSchema, output: z.string().min(1, '请指定导出文件'), asOf: IsoDateSchema.optional() }),
+    z.object({ path: z.string(), title: z.string(), warnings: z.array(z.string()) }),
+    '由整改数据生成整改落实情况报告并导出为 Word（附整改台账）',
+  ),
   'progress.generateReport': method(
     z.object({ planId: PlanIdSchema, asOf: IsoDateSchema.optional() }),
     PlanSummarySchema,

@@ -9,7 +9,7 @@ import { EVIDENCE_TYPES } from '../../../shared/api/evidence.ts';
 import { guessEvidenceType, safeFileName } from '../../../shared/progress/evidence-names.ts';
 import { newId, nowIso } from '../ids.ts';
 import { findMeasure } from '../progress/measure-lookup.ts';
-import { blobPath, ioError, storeFile, storeStream, type StoredBlob, type StoreProgress } from './blob-store.ts';
+import { blobPath, ioError, storeFile, storeStream, type StoredBlob, type StoreOptions, type StoreProgress } from './blob-store.ts';
 import { mimeFor } from './mime.ts';
 
 /**
@@ -90,6 +90,8 @@ export interface AttachStreamInput extends AttachMeta {
   /** expected size when known (progress bars) */
   size?: number | null;
   onProgress?: (p: StoreProgress) => void;
+  /** tests only: how the store opens its temp file (simulates a full disk) */
+  openTemp?: StoreOptions['openTemp'];
 }
 
 function cleanName(name: string): string {
@@ -112,6 +114,7 @@ export async function attachStream(ctx: AttachContext, input: AttachStreamInput)
     displayName: originalName,
     total: input.size ?? null,
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+    ...(input.openTemp ? { openTemp: input.openTemp } : {}),
   });
   return linkBlob(ctx, ref.measureId, originalName, blob, input);
 }
