@@ -1,7 +1,10 @@
 import type http from 'node:http';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { stat } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 import type { Services } from '../services/index.ts';
 import { attachStream, getAttachment } from '../services/evidence/attachments.ts';
@@ -10,9 +13,11 @@ import { AppError, toWireError } from '../../shared/errors.ts';
 import { formatZodError } from '../../shared/api/validation.ts';
 import { AttachmentIdSchema, EvidenceTypeSchema, IsoDateSchema, MeasureIdSchema, OriginalNameSchema } from '../../shared/api/evidence.ts';
 import type { RpcEnvelope } from '../../shared/api/bridge.ts';
+import { PlanIdSchema } from '../../shared/api/plans.ts';
+import { safeFileName } from '../../shared/progress/evidence-names.ts';
 
 /**
- * Evidence routes of the browser host. The JSON RPC carries files as base64 inside one body, which a
+ * File routes of the browser host. The JSON RPC carries files as base64 inside one body, which a
  * 1 GB scan or video cannot afford; these routes move raw bytes instead:
  *
  * - `POST /api/upload/evidence?measureId=…&name=…[&type=…&date=…&note=…&addedBy=…]` — the request
@@ -22,11 +27,142 @@ import type { RpcEnvelope } from '../../shared/api/bridge.ts';
  * - `GET /api/evidence/file?id=…&token=…` — the stored bytes of one attachment for the in-app preview
  *   (a PDF in a frame cannot send the token header, hence the query).
  *
- * The host checks Host, Origin and the token before calling these handlers.
+ * - `POST /api/download/report?planId=…` and `POST /api/download/evidence-package?planId=…` — the
+ *   host has the services write the 整改落实情况报告 (.docx) or the evidence package (.zip) into a private
+ *   temp folder and answers `{ ticket, fileName }` (or a Chinese error) as an RPC envelope; then
+ *   `GET /api/download/file?ticket=…&token=…` streams it once as a download and deletes it. Two steps,
+ *   so a failure reaches the page as a message instead of a broken download.
+ *
+ * The host checks Host and Origin before handing a request here; every route checks the token.
  */
 
 export const EVIDENCE_UPLOAD_PATH = '/api/upload/evidence';
 export const EVIDENCE_FILE_PATH = '/api/evidence/file';
+export const DOWNLOAD_PREFIX = '/api/download/';
+
+export function isFileRoute(pathname: string): boolean {
+  return pathname === EVIDENCE_UPLOAD_PATH || pathname === EVIDENCE_FILE_PATH || pathname.startsWith(DOWNLOAD_PREFIX);
+}
+
+function sendText(res: http.ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.end(text);
+}
+
+/** Routes one request; `tokenOk` is the host's constant-time token check. */
+export async function handleFileRoute(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  services: Services,
+  tokenOk: (given: string | string[] | undefined) => boolean,
+): Promise<void> {
+  const p = url.pathname;
+  if (p === EVIDENCE_UPLOAD_PATH) {
+    if (req.method !== 'POST') return sendText(res, 405, '只接受 POST');
+    if (!tokenOk(req.headers['x-rectify-token'])) return sendText(res, 401, '缺少或错误的访问令牌');
+    return handleEvidenceUpload(req, res, url, services);
+  }
+  if (p === EVIDENCE_FILE_PATH) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, '只接受 GET');
+    // A PDF in a frame cannot send a header: the token comes in the query.
+    if (!tokenOk(url.searchParams.get('token') ?? undefined)) return sendText(res, 401, '缺少或错误的访问令牌');
+    return handleEvidenceFile(req, res, url, services);
+  }
+  if (p === `${DOWNLOAD_PREFIX}file`) {
+    if (req.method !== 'GET') return sendText(res, 405, '只接受 GET');
+    if (!tokenOk(url.searchParams.get('token') ?? undefined)) return sendText(res, 401, '缺少或错误的访问令牌');
+    return serveTicket(res, url.searchParams.get('ticket') ?? '');
+  }
+  const kind = p.slice(DOWNLOAD_PREFIX.length);
+  if (kind === 'report' || kind === 'evidence-package') {
+    if (req.method !== 'POST') return sendText(res, 405, '只接受 POST');
+    if (!tokenOk(req.headers['x-rectify-token'])) return sendText(res, 401, '缺少或错误的访问令牌');
+    req.resume();
+    return prepareDownload(res, kind, url, services);
+  }
+  return sendText(res, 404, '没有这个地址');
+}
+
+interface Ticket {
+  file: string;
+  dir: string;
+  fileName: string;
+  mime: string;
+  timer: NodeJS.Timeout;
+}
+
+const tickets = new Map<string, Ticket>();
+/** Unclaimed files are deleted after this long. */
+const TICKET_TTL_MS = 10 * 60 * 1000;
+
+function dropTicket(id: string): void {
+  const t = tickets.get(id);
+  if (!t) return;
+  tickets.delete(id);
+  clearTimeout(t.timer);
+  void rm(t.dir, { recursive: true, force: true });
+}
+
+async function prepareDownload(res: http.ServerResponse, kind: 'report' | 'evidence-package', url: URL, services: Services): Promise<void> {
+  let envelope: RpcEnvelope;
+  let dir: string | undefined;
+  try {
+    const planId = PlanIdSchema.safeParse(url.searchParams.get('planId') ?? '');
+    if (!planId.success) throw new AppError('bad_input', '缺少方案编号');
+    const plan = await services.call('plans.get', { id: planId.data });
+    dir = await mkdtemp(path.join(os.tmpdir(), 'rectify-download-'));
+    let file: string;
+    let fileName: string;
+    let mime: string;
+    if (kind === 'report') {
+      file = path.join(dir, 'report.docx');
+      const out = await services.call('progress.exportReport', { planId: plan.id, output: file });
+      fileName = safeFileName(`${out.title}.docx`);
+      mime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    } else {
+      file = path.join(dir, 'package.zip');
+      await services.call('evidence.exportPackage', { planId: plan.id, output: file, format: 'zip' });
+      fileName = safeFileName(`${plan.title}_佐证材料.zip`);
+      mime = 'application/zip';
+    }
+    const ticket = randomUUID();
+    const cleanupDir = dir;
+    tickets.set(ticket, { file, dir: cleanupDir, fileName, mime, timer: setTimeout(() => dropTicket(ticket), TICKET_TTL_MS).unref() });
+    dir = undefined;
+    envelope = { ok: true, result: { ticket, fileName } };
+  } catch (err) {
+    envelope = { ok: false, error: toWireError(err) };
+  } finally {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  }
+  sendJson(res, envelope);
+}
+
+async function serveTicket(res: http.ServerResponse, id: string): Promise<void> {
+  const t = tickets.get(id);
+  if (!t) return sendText(res, 404, '下载链接已失效，请重新导出');
+  // One download per ticket: the file is private to this request from here on.
+  tickets.delete(id);
+  clearTimeout(t.timer);
+  try {
+    const size = (await stat(t.file)).size;
+    res.writeHead(200, {
+      'content-type': t.mime,
+      'content-length': size,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(t.fileName)}`,
+    });
+    const stream = createReadStream(t.file, { highWaterMark: 1024 * 1024 });
+    stream.on('error', () => res.destroy());
+    res.on('close', () => void rm(t.dir, { recursive: true, force: true }));
+    stream.pipe(res);
+  } catch {
+    await rm(t.dir, { recursive: true, force: true });
+    sendText(res, 404, '导出的文件已不存在，请重新导出');
+  }
+}
 
 const UploadParamsSchema = z.object({
   measureId: MeasureIdSchema,
@@ -80,7 +216,7 @@ async function* exactBody(req: http.IncomingMessage, name: string): AsyncGenerat
   }
 }
 
-export async function handleEvidenceUpload(
+async function handleEvidenceUpload(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   url: URL,
@@ -129,7 +265,7 @@ const INLINE_TYPES = new Set([
   'text/plain',
 ]);
 
-export async function handleEvidenceFile(
+async function handleEvidenceFile(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   url: URL,

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Services } from '../services/index.ts';
 import { toWireError, AppError } from '../../shared/errors.ts';
 import type { RpcEnvelope } from '../../shared/api/bridge.ts';
-import { handleEvidenceFile, handleEvidenceUpload, EVIDENCE_FILE_PATH, EVIDENCE_UPLOAD_PATH } from './evidence-routes.ts';
+import { handleFileRoute, isFileRoute } from './file-routes.ts';
 
 /**
  * The loopback host for the browser build and the end-to-end tests: the real renderer over the real
@@ -78,18 +78,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       void handleRpc(req, res, options.services, maxBody);
       return;
     }
-    // Evidence files stream straight into the store (never buffered); see evidence-routes.ts.
-    if (url.pathname === EVIDENCE_UPLOAD_PATH) {
-      if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', '只接受 POST');
-      if (!tokenMatches(req.headers[TOKEN_HEADER], token)) return send(res, 401, 'text/plain; charset=utf-8', '缺少或错误的访问令牌');
-      void handleEvidenceUpload(req, res, url, options.services);
-      return;
-    }
-    // In-app preview (PDF in a frame cannot send a header: the token comes in the query).
-    if (url.pathname === EVIDENCE_FILE_PATH) {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', '只接受 GET');
-      if (!tokenMatches(url.searchParams.get('token') ?? undefined, token)) return send(res, 401, 'text/plain; charset=utf-8', '缺少或错误的访问令牌');
-      void handleEvidenceFile(req, res, url, options.services);
+    // Files too large for JSON (evidence uploads, previews, the report and evidence package downloads)
+    // stream through their own routes; each checks the token itself. See file-routes.ts.
+    if (isFileRoute(url.pathname)) {
+      void handleFileRoute(req, res, url, options.services, (given) => tokenMatches(given, token));
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', '不支持的请求');

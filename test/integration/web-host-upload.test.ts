@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import yauzl from 'yauzl';
 import { createServices, type Services } from '../../electron/services/index.ts';
 import { startWebHost, type WebHost } from '../../electron/web/host.ts';
 import { blobPath, tempRoot } from '../../electron/services/evidence/blob-store.ts';
@@ -343,5 +344,89 @@ describe('浏览器主机：预览用的材料文件（GET /api/evidence/file）
     const served = await request(r.host, { method: 'GET', path: file(page.attachmentId) });
     expect(served.headers['content-type']).toBe('application/octet-stream');
     expect(String(served.headers['content-disposition'])).toMatch(/^attachment;/);
+  });
+});
+
+/** Entry name → text of a zip (docx or evidence package). */
+function unzipEntries(data: Buffer): Promise<Map<string, Buffer>> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(data, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err ?? new Error('zip'));
+      const out = new Map<string, Buffer>();
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (entry.fileName.endsWith('/')) return zip.readEntry();
+        zip.openReadStream(entry, (e, stream) => {
+          if (e || !stream) return reject(e ?? new Error('entry'));
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            out.set(entry.fileName, Buffer.concat(chunks));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on('end', () => resolve(out));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+describe('浏览器主机：报告和佐证材料包下载（POST /api/download/… 准备，GET /api/download/file 取一次）', () => {
+  async function prepare(r: Running, kind: string, planId: string, token = TOKEN): Promise<Reply> {
+    return request(r.host, { path: `/api/download/${kind}?${new URLSearchParams({ planId }).toString()}`, headers: { 'x-rectify-token': token }, body: Buffer.alloc(0) });
+  }
+  const fetchTicket = (r: Running, ticket: string, token = TOKEN) =>
+    request(r.host, { method: 'GET', path: `/api/download/file?${new URLSearchParams({ ticket, token }).toString()}` });
+
+  it('整改落实情况报告下载为 .docx（文件名取报告标题），链接只能用一次', async () => {
+    const r = await start();
+    const planId = (await r.services.call('plans.list', {}))[0]!.id;
+    const prepared = envelope(await prepare(r, 'report', planId));
+    if (!prepared.ok) throw new Error(prepared.error.message);
+    const { ticket, fileName } = prepared.result as { ticket: string; fileName: string };
+    expect(fileName).toBe('关于巡察反馈问题整改落实情况的报告.docx');
+    const got = await fetchTicket(r, ticket);
+    expect(got.status).toBe(200);
+    expect(got.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+    const entries = await unzipEntries(got.body);
+    const xml = entries.get('word/document.xml')?.toString('utf8') ?? '';
+    expect(xml).toContain('落实第一议题制度');
+    expect((await fetchTicket(r, ticket)).status).toBe(404);
+  });
+
+  it('佐证材料包下载为 .zip：文件按措施编号和类型改名，附佐证材料目录', async () => {
+    const r = await start();
+    const planId = (await r.services.call('plans.list', {}))[0]!.id;
+    const bytes = Buffer.from('会议纪要正文');
+    okResult(
+      await request(r.host, {
+        path: uploadPath({ measureId: r.measureId, name: '党组会纪要.txt', type: '会议纪要', date: '2026-01-15' }),
+        headers: { 'x-rectify-token': TOKEN, 'content-length': bytes.length },
+        body: bytes,
+      }),
+    );
+    const prepared = envelope(await prepare(r, 'evidence-package', planId));
+    if (!prepared.ok) throw new Error(prepared.error.message);
+    const { ticket, fileName } = prepared.result as { ticket: string; fileName: string };
+    expect(fileName).toBe('关于巡察反馈问题的整改方案_佐证材料.zip');
+    const got = await fetchTicket(r, ticket);
+    expect(got.headers['content-type']).toBe('application/zip');
+    const entries = await unzipEntries(got.body);
+    const names = [...entries.keys()];
+    const packaged = names.find((n) => n.endsWith('一-1_会议纪要_20260115.txt'));
+    expect(packaged, names.join(', ')).toBeDefined();
+    expect(entries.get(packaged!)!.equals(bytes)).toBe(true);
+    expect(names.some((n) => n.includes('佐证材料目录'))).toBe(true);
+  });
+
+  it('未知方案给出中文错误；缺少令牌 401；未知或伪造的下载票据 404', async () => {
+    const r = await start();
+    const env = envelope(await prepare(r, 'report', 'no-such-plan'));
+    expect(env.ok).toBe(false);
+    if (!env.ok) expect(env.error.code).toBe('not_found');
+    expect((await prepare(r, 'report', 'x', 'y'.repeat(48))).status).toBe(401);
+    expect((await fetchTicket(r, 'forged')).status).toBe(404);
+    expect((await fetchTicket(r, 'forged', 'y'.repeat(48))).status).toBe(401);
   });
 });
