@@ -9,6 +9,7 @@ import { planHandlers } from './plans/handlers.ts';
 import { editorHandlers } from './outline/handlers.ts';
 import { evidenceHandlers } from './evidence/handlers.ts';
 import { progressHandlers } from './progress/handlers.ts';
+import { importHandlers } from './import/handlers.ts';
 
 /** Every contract method, implemented once. The type makes a missing handler a compile error. */
 const handlers: HandlerTable<MethodName> = {
@@ -16,6 +17,7 @@ const handlers: HandlerTable<MethodName> = {
   ...editorHandlers,
   ...evidenceHandlers,
   ...progressHandlers,
+  ...importHandlers,
 };
 
 export interface Services {

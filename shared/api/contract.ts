@@ -5,6 +5,7 @@ import { plansContract } from './plans.ts';
 import { editorContract } from './editor.ts';
 import { evidenceContract } from './evidence.ts';
 import { progressContract } from './progress.ts';
+import { importContract } from './import.ts';
 
 /**
  * The whole RPC surface: one table per domain, merged. The service layer implements it, and the
@@ -15,6 +16,7 @@ export const contract = {
   ...editorContract,
   ...evidenceContract,
   ...progressContract,
+  ...importContract,
 } as const satisfies ContractTable;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import type { CliCommand } from '../command.ts';
 import { deleteCommand, listCommand, newCommand, showCommand } from './plans.ts';
 import { ledgerCommand, measuresCommand, reportCommand, statusCommand } from './progress.ts';
 import { attachCommand, evidencePackageCommand, verifyCommand } from './evidence.ts';
+import { importCommand, parseCommand } from './import.ts';
 
 /** Every subcommand, in the order `rectify --help` lists them. Later features add theirs here. */
 export const commands: CliCommand[] = [
@@ -16,4 +17,6 @@ export const commands: CliCommand[] = [
   ledgerCommand,
   reportCommand,
   evidencePackageCommand,
+  parseCommand,
+  importCommand,
 ];
