@@ -98,8 +98,9 @@ export function instantiateTemplate(def: TemplateDefinition, variables: Readonly
   };
 }
 
-function toTemplateNode(node: DocNode, values: Record<string, string>): TemplateNode {
-  const un = (s: string) => unfillPlaceholders(s, values);
+type Unfill = (s: string) => string;
+
+function toTemplateNode(node: DocNode, un: Unfill): TemplateNode {
   const out: TemplateNode = {
     kind: node.kind,
     heading: un(node.heading),
@@ -116,7 +117,7 @@ function toTemplateNode(node: DocNode, values: Record<string, string>): Template
       deadline: node.measure.deadline,
     };
   }
-  if (node.children.length > 0) out.children = node.children.map((c) => toTemplateNode(c, values));
+  if (node.children.length > 0) out.children = node.children.map((c) => toTemplateNode(c, un));
   return out;
 }
 
@@ -129,7 +130,25 @@ export function templateFromDocument(
   options: { name: string; purpose: string; variables: Record<string, string>; base: TemplateDefinition | null },
 ): TemplateDefinition {
   const values = options.variables;
-  const un = (s: string) => unfillPlaceholders(s, values);
+  // Text still as the base template made it gets the template's own pattern back; a guess from the
+  // values alone would be ambiguous (落款 中共XX党组 contains 单位 XX).
+  const known = new Map<string, string>();
+  if (options.base) {
+    const b = options.base;
+    const note = (pattern: string | null) => {
+      if (pattern !== null) known.set(fillPlaceholders(pattern, values), pattern);
+    };
+    [b.titlePattern, b.addressee, b.issuer, b.date, ...b.preamble, ...b.attachments].forEach(note);
+    const walk = (nodes: readonly TemplateNode[]) => {
+      for (const n of nodes) {
+        note(n.heading);
+        n.body.forEach(note);
+        walk(n.children ?? []);
+      }
+    };
+    walk(b.sections);
+  }
+  const un = (s: string) => known.get(s) ?? unfillPlaceholders(s, values);
   const unN = (s: string | null) => (s === null ? null : un(s));
   const declared = options.base?.variables ?? [];
   const names = new Set(declared.map((v) => v.name));
@@ -145,7 +164,7 @@ export function templateFromDocument(
     addressee: unN(doc.addressee),
     preamble: doc.preamble.map(un),
     ...(options.base?.preambleHint ? { preambleHint: options.base.preambleHint } : {}),
-    sections: doc.sections.map((s) => toTemplateNode(s, values)),
+    sections: doc.sections.map((s) => toTemplateNode(s, un)),
     attachments: doc.attachments.map(un),
     issuer: unN(doc.issuer),
     date: unN(doc.date),
