@@ -4,7 +4,9 @@
 //   out/main/main.js         the main process, one ES module; npm deps and electron stay external
 //   out/main/migrations/     the numbered SQL files, beside the bundle (the shell passes this folder)
 //   out/preload/preload.cjs  the sandboxed preload: one CommonJS file, only `electron` is required
-// Usage: node scripts/build.mjs [--skip-renderer]
+// Usage: node scripts/build.mjs [--skip-renderer] [--out DIR]
+//   --out DIR  put main/ and preload/ in DIR instead of out/ (the bundle tests build into a scratch
+//              folder; DIR should sit inside the project so the bundle still finds node_modules)
 import { builtinModules } from 'node:module';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const out = path.join(root, 'out');
+const outFlag = process.argv.indexOf('--out');
+const out = outFlag > 0 && process.argv[outFlag + 1] ? path.resolve(process.argv[outFlag + 1]) : path.join(root, 'out');
 const skipRenderer = process.argv.includes('--skip-renderer');
 
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -96,4 +99,5 @@ rmSync(path.join(out, 'preload'), { recursive: true, force: true });
 await buildMain();
 await buildPreload();
 if (!skipRenderer) await buildRenderer();
-console.log(`构建完成（${((Date.now() - started) / 1000).toFixed(1)} 秒）：out/main/main.js、out/preload/preload.cjs${skipRenderer ? '' : '、out/renderer/'}`);
+const shown = path.relative(root, out) || '.';
+console.log(`构建完成（${((Date.now() - started) / 1000).toFixed(1)} 秒）：${shown}/main/main.js、${shown}/preload/preload.cjs${skipRenderer ? '' : '、out/renderer/'}`);
