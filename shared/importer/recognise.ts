@@ -535,6 +535,8 @@ export function recognisePlan(input: string | SourceLine[], options: RecogniseOp
     }
     const node = newNode('measure', heading, 3);
     node.body.push(...body);
+    // The category is also on the problem; keeping it in the text means the plan never loses it.
+    if (category !== '') node.body.push(`问题类别：${category}`);
     for (const extra of t.columns.extras) {
       const v = (cells[extra.index] ?? '').trim();
       if (v !== '') node.body.push(`${extra.label}：${v}`);
