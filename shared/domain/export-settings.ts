@@ -24,32 +24,71 @@ export const LEDGER_PAGE_NUMBERS = ['rotated', 'footer'] as const;
 /** 台账 body size: 小四 (12 pt) or 四号 (14 pt), in half-points. */
 export const LEDGER_FONT_SIZES = [24, 28] as const;
 
-export const ExportSettingsSchema = z.object({
-  fontProfile: z.enum(FONT_PROFILES).default('windows'),
+/** The fields without defaults: a patch (what a caller changes) validates against these. */
+const FIELDS = {
+  fontProfile: z.enum(FONT_PROFILES),
   /** Face for digits and Latin letters; practice is Times New Roman (not in the standard). */
-  latinFont: z.string().trim().min(1, '西文字体不能为空').max(64).default('Times New Roman'),
+  latinFont: z.string().trim().min(1, '西文字体不能为空').max(64),
   /** 1. 级措施的引领句加粗 (practice, default on). */
-  boldLeadSentence: z.boolean().default(true),
+  boldLeadSentence: z.boolean(),
   /** Render （责任领导：…；责任部门：…；完成时限：…） after each measure. */
-  responsibilityLine: z.boolean().default(true),
+  responsibilityLine: z.boolean(),
   /** null = the plan's own numbering (imported plans keep theirs). */
-  level3Numbering: z.enum(LEVEL3_NUMBERING).nullable().default(null),
+  level3Numbering: z.enum(LEVEL3_NUMBERING).nullable(),
   /** User-chosen title lines; null = automatic trapezoid/diamond split. */
-  titleLines: z.array(z.string().trim().min(1)).min(1).max(6).nullable().default(null),
+  titleLines: z.array(z.string().trim().min(1)).min(1).max(6).nullable(),
   /** Print the 主送机关 line when the plan has one. */
-  showAddressee: z.boolean().default(true),
+  showAddressee: z.boolean(),
   /** 加盖印章: 署名 centred over a date 右空四字 with room for the seal; otherwise 右空二字. */
-  seal: z.boolean().default(false),
+  seal: z.boolean(),
   /** Print 发文机关署名 and 成文日期 when the plan has them. */
-  showSignature: z.boolean().default(true),
+  showSignature: z.boolean(),
   /** Append the 整改台账 as a landscape attachment (only when the plan has measures). */
-  ledger: z.boolean().default(true),
-  ledgerColumns: z.array(z.enum(LEDGER_COLUMN_IDS)).min(2, '台账至少需要两列').default([...DEFAULT_LEDGER_COLUMNS]),
+  ledger: z.boolean(),
+  ledgerColumns: z.array(z.enum(LEDGER_COLUMN_IDS)).min(2, '台账至少需要两列'),
   /** null = the 附件说明 name that looks like a list/ledger, else derived from the title. */
-  ledgerTitle: z.string().trim().min(1).max(100).nullable().default(null),
-  ledgerFontSize: z.union([z.literal(24), z.literal(28)]).default(24),
-  ledgerPageNumbers: z.enum(LEDGER_PAGE_NUMBERS).default('rotated'),
+  ledgerTitle: z.string().trim().min(1).max(100).nullable(),
+  ledgerFontSize: z.union([z.literal(24), z.literal(28)]),
+  ledgerPageNumbers: z.enum(LEDGER_PAGE_NUMBERS),
+};
+
+export const EXPORT_SETTINGS_DEFAULTS = {
+  fontProfile: 'windows',
+  latinFont: 'Times New Roman',
+  boldLeadSentence: true,
+  responsibilityLine: true,
+  level3Numbering: null,
+  titleLines: null,
+  showAddressee: true,
+  seal: false,
+  showSignature: true,
+  ledger: true,
+  ledgerColumns: [...DEFAULT_LEDGER_COLUMNS],
+  ledgerTitle: null,
+  ledgerFontSize: 24,
+  ledgerPageNumbers: 'rotated',
+} as const satisfies { [K in keyof typeof FIELDS]: z.input<(typeof FIELDS)[K]> };
+
+export const ExportSettingsSchema = z.object({
+  fontProfile: FIELDS.fontProfile.default(EXPORT_SETTINGS_DEFAULTS.fontProfile),
+  latinFont: FIELDS.latinFont.default(EXPORT_SETTINGS_DEFAULTS.latinFont),
+  boldLeadSentence: FIELDS.boldLeadSentence.default(EXPORT_SETTINGS_DEFAULTS.boldLeadSentence),
+  responsibilityLine: FIELDS.responsibilityLine.default(EXPORT_SETTINGS_DEFAULTS.responsibilityLine),
+  level3Numbering: FIELDS.level3Numbering.default(EXPORT_SETTINGS_DEFAULTS.level3Numbering),
+  titleLines: FIELDS.titleLines.default(EXPORT_SETTINGS_DEFAULTS.titleLines),
+  showAddressee: FIELDS.showAddressee.default(EXPORT_SETTINGS_DEFAULTS.showAddressee),
+  seal: FIELDS.seal.default(EXPORT_SETTINGS_DEFAULTS.seal),
+  showSignature: FIELDS.showSignature.default(EXPORT_SETTINGS_DEFAULTS.showSignature),
+  ledger: FIELDS.ledger.default(EXPORT_SETTINGS_DEFAULTS.ledger),
+  ledgerColumns: FIELDS.ledgerColumns.default(() => [...DEFAULT_LEDGER_COLUMNS]),
+  ledgerTitle: FIELDS.ledgerTitle.default(EXPORT_SETTINGS_DEFAULTS.ledgerTitle),
+  ledgerFontSize: FIELDS.ledgerFontSize.default(EXPORT_SETTINGS_DEFAULTS.ledgerFontSize),
+  ledgerPageNumbers: FIELDS.ledgerPageNumbers.default(EXPORT_SETTINGS_DEFAULTS.ledgerPageNumbers),
 });
+
+/** What a caller sends to change some settings: every field optional, no defaults filled in. */
+export const ExportSettingsPatchSchema = z.object(FIELDS).partial();
+export type ExportSettingsPatch = z.infer<typeof ExportSettingsPatchSchema>;
 
 export type ExportSettings = z.output<typeof ExportSettingsSchema>;
 export type ExportSettingsInput = z.input<typeof ExportSettingsSchema>;
