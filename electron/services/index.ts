@@ -10,6 +10,7 @@ import { editorHandlers } from './outline/handlers.ts';
 import { evidenceHandlers } from './evidence/handlers.ts';
 import { progressHandlers } from './progress/handlers.ts';
 import { importHandlers } from './import/handlers.ts';
+import { exportHandlers } from './export/handlers.ts';
 
 /** Every contract method, implemented once. The type makes a missing handler a compile error. */
 const handlers: HandlerTable<MethodName> = {
@@ -18,6 +19,7 @@ const handlers: HandlerTable<MethodName> = {
   ...evidenceHandlers,
   ...progressHandlers,
   ...importHandlers,
+  ...exportHandlers,
 };
 
 export interface Services {

@@ -6,6 +6,7 @@ import { editorContract } from './editor.ts';
 import { evidenceContract } from './evidence.ts';
 import { progressContract } from './progress.ts';
 import { importContract } from './import.ts';
+import { exportContract } from './export.ts';
 
 /**
  * The whole RPC surface: one table per domain, merged. The service layer implements it, and the
@@ -17,6 +18,7 @@ export const contract = {
   ...evidenceContract,
   ...progressContract,
   ...importContract,
+  ...exportContract,
 } as const satisfies ContractTable;
 
 export type Contract = typeof contract;
