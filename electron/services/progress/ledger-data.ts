@@ -6,6 +6,7 @@ import { getPlan } from '../plans/plan-repository.ts';
 import { buildLedger, ledgerRows, LEDGER_COLUMN_SETS, type LedgerColumnId, type LedgerRow, type LedgerTable } from '../../../shared/ledger/index.ts';
 import { measurePaths } from '../../../shared/progress/paths.ts';
 import { reportCounts } from '../../../shared/progress/counts.ts';
+import { localIsoDate } from '../../../shared/progress/dates.ts';
 import { packageFileName, uniqueNames } from '../../../shared/progress/evidence-names.ts';
 import type { Ledger, LedgerColumnSet, LedgerMeasure } from '../../../shared/api/progress.ts';
 import type { EvidenceType } from '../../../shared/api/evidence.ts';
@@ -118,7 +119,8 @@ export function loadLedger(db: Db, planId: string, columnSet: LedgerColumnSet = 
   for (const r of rows) {
     const path = paths.get(r.node)?.path ?? `#${r.serial}`;
     for (const a of attachmentsByNode.get(r.node.id) ?? []) {
-      const date = a.doc_date ?? a.added_at.slice(0, 10);
+      // Without a document date, the day it was added (local calendar, as the user saw it).
+      const date = a.doc_date ?? localIsoDate(new Date(a.added_at));
       pending.push({ row: a, nodeId: r.node.id, name: packageFileName(path, a.type, date, a.original_name), date });
     }
   }
