@@ -60,7 +60,6 @@ export async function writeFileAtomically(target: string, data: Uint8Array): Pro
 /** A file name the renderer suggested, reduced to a bare name (no folders, no characters Windows refuses). */
 export function safeFileName(name: string, fallback = '未命名'): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   const cleaned = base.replace(/[<>:"|?*\u0000-\u001f]/g, '_').replace(/^[.\s]+|[.\s]+$/g, '');
   return cleaned.slice(0, 200) || fallback;
 }

@@ -14,6 +14,8 @@ const { validateConfiguration } = require('app-builder-lib/out/util/config/confi
 };
 const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
 
+// Parsed YAML: its shape is exactly what the assertions below check.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Config = Record<string, any>;
 const file = fileURLToPath(new URL('../../../electron-builder.yml', import.meta.url));
 const config = yaml.load(readFileSync(file, 'utf8')) as Config;

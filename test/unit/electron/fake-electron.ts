@@ -76,7 +76,7 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
-export type Handler = (...args: any[]) => unknown;
+export type Handler = (event: unknown, payload: unknown) => unknown;
 
 function createFake() {
   const ipcHandlers = new Map<string, Handler>();
