@@ -1,0 +1,79 @@
+import type { CliCommand, CliContext } from '../command.ts';
+import { CliUsageError, printJson, requirePositional } from '../command.ts';
+import { FONT_PROFILES, resolveExportSettings, type ExportSettingsPatch, type FontProfileId } from '../../../shared/domain/export-settings.ts';
+import { exportPlanDocx } from '../../services/export/export-plan.ts';
+import { writeDocxFile } from '../../services/export/write-file.ts';
+import { parsePlanFile } from '../../services/import/index.ts';
+
+const exportOptions = {
+  output: { type: 'string', short: 'o' },
+  ledger: { type: 'boolean' },
+  'no-ledger': { type: 'boolean' },
+  fonts: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+function outputPath(ctx: CliContext): string {
+  const out = ctx.values.output;
+  if (typeof out !== 'string' || out === '') throw new CliUsageError('缺少输出文件：-o OUT.docx');
+  if (!/\.docx$/i.test(out)) throw new CliUsageError(`输出文件名须以 .docx 结尾：${out}`);
+  return out;
+}
+
+/** The settings the flags change (the rest come from the plan or the defaults). */
+function patchFromFlags(ctx: CliContext, ledgerDefault?: boolean): ExportSettingsPatch {
+  const patch: ExportSettingsPatch = {};
+  if (ctx.values.ledger && ctx.values['no-ledger']) throw new CliUsageError('--ledger 与 --no-ledger 不能同时使用');
+  if (ctx.values.ledger) patch.ledger = true;
+  else if (ctx.values['no-ledger']) patch.ledger = false;
+  else if (ledgerDefault !== undefined) patch.ledger = ledgerDefault;
+  const fonts = ctx.values.fonts;
+  if (fonts !== undefined) {
+    if (typeof fonts !== 'string' || !(FONT_PROFILES as readonly string[]).includes(fonts)) {
+      throw new CliUsageError(`字体方案只能是 ${FONT_PROFILES.join('、')}：${String(fonts)}`);
+    }
+    patch.fontProfile = fonts as FontProfileId;
+  }
+  return patch;
+}
+
+function report(ctx: CliContext, file: string, warnings: string[]): void {
+  if (ctx.values.json) return printJson(ctx, { path: file, warnings });
+  ctx.out(`已导出：${file}`);
+  for (const w of warnings) ctx.err(`提示：${w}`);
+}
+
+export const exportCommand: CliCommand = {
+  name: 'export',
+  usage: 'export PLAN_ID -o OUT.docx [--ledger|--no-ledger] [--fonts windows|windows-basic|xinchuang] [--json]',
+  summary: '把工作台中的方案导出为符合 GB/T 9704-2012 的 Word 公文（默认附整改台账）',
+  options: exportOptions,
+  async run(ctx) {
+    const id = requirePositional(ctx, 0, 'PLAN_ID');
+    const out = outputPath(ctx);
+    const patch = patchFromFlags(ctx);
+    const services = await ctx.services();
+    const result = await services.call('export.docx', { planId: id, settings: patch });
+    const file = await writeDocxFile(out, Buffer.from(result.dataBase64, 'base64'));
+    report(ctx, file, result.warnings);
+  },
+};
+
+export const convertCommand: CliCommand = {
+  name: 'convert',
+  usage: 'convert INPUT -o OUT.docx [--ledger] [--fonts windows|windows-basic|xinchuang] [--encoding ENC] [--json]',
+  summary: '识别文本或 Word 文件并直接导出为规范公文，不写入工作台（批量转换用）',
+  options: { ...exportOptions, encoding: { type: 'string' } },
+  async run(ctx) {
+    const input = requirePositional(ctx, 0, 'INPUT');
+    if (ctx.positionals.length > 1) throw new CliUsageError('convert 一次只转换一个文件');
+    const out = outputPath(ctx);
+    // Batch conversion of existing texts: no ledger unless asked for.
+    const settings = resolveExportSettings(patchFromFlags(ctx, false));
+    const encoding = typeof ctx.values.encoding === 'string' && ctx.values.encoding !== '' ? ctx.values.encoding : 'auto';
+    const parsed = await parsePlanFile(input, { encoding });
+    const result = await exportPlanDocx(parsed.document, settings);
+    const file = await writeDocxFile(out, result.data);
+    report(ctx, file, [...parsed.warnings, ...result.warnings]);
+  },
+};
