@@ -3,6 +3,7 @@ import { deleteCommand, listCommand, newCommand, showCommand } from './plans.ts'
 import { ledgerCommand, measuresCommand, reportCommand, statusCommand } from './progress.ts';
 import { attachCommand, evidencePackageCommand, verifyCommand } from './evidence.ts';
 import { importCommand, parseCommand } from './import.ts';
+import { convertCommand, exportCommand } from './export.ts';
 
 /** Every subcommand, in the order `rectify --help` lists them. Later features add theirs here. */
 export const commands: CliCommand[] = [
@@ -19,4 +20,6 @@ export const commands: CliCommand[] = [
   evidencePackageCommand,
   parseCommand,
   importCommand,
+  exportCommand,
+  convertCommand,
 ];
