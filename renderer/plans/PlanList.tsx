@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import type { PlanSummary } from '../../shared/api/plans.ts';
 import { api, errorMessage } from '../api/client.ts';
 import { useQuery } from '../api/use-query.ts';
-import { navigate } from '../router.ts';
+import { NewPlanDialog } from '../templates/NewPlanDialog.tsx';
 
 /** 方案列表: the home screen. */
 export function PlanList() {
@@ -81,18 +81,7 @@ export function PlanList() {
           },
         ]}
       />
-      <TitleDialog
-        open={creating}
-        heading="新建方案"
-        okText="创建"
-        initial=""
-        onCancel={() => setCreating(false)}
-        onSubmit={async (title) => {
-          const plan = await api.send('plans.create', { title });
-          setCreating(false);
-          navigate({ name: 'plan', id: plan.id });
-        }}
-      />
+      <NewPlanDialog open={creating} onClose={() => setCreating(false)} />
       <TitleDialog
         open={renaming !== null}
         heading="重命名方案"

@@ -1,0 +1,569 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { App as AntApp, Button, Dropdown, Modal, Space, Tooltip, Typography } from 'antd';
+import {
+  ArrowLeftOutlined,
+  BookOutlined,
+  CheckSquareOutlined,
+  HistoryOutlined,
+  PlusOutlined,
+  RedoOutlined,
+  SaveOutlined,
+  SearchOutlined,
+  UndoOutlined,
+  UnorderedListOutlined,
+  MoreOutlined,
+} from '@ant-design/icons';
+import type { PlanDetail, StoredNode } from '../../shared/api/plans.ts';
+import type { CheckFinding, ProblemItem } from '../../shared/api/editor.ts';
+import type { NodeKind } from '../../shared/domain/document.ts';
+import { api, errorMessage } from '../api/client.ts';
+import { navigate } from '../router.ts';
+import { useEditor } from './active-field.ts';
+import { createPlanStore, type PlanStore, type SaveState } from './plan-store.ts';
+import { HEADER_ID, OutlineTree, type TreeCommand } from './OutlineTree.tsx';
+import { NodeEditor } from './NodeEditor.tsx';
+import { HeaderEditor } from './HeaderEditor.tsx';
+import { insertNode, locate, moveNode, outdentTarget, indentTarget, removeNode, replaceNode, shiftTarget, findNode } from './outline-ops.ts';
+import { SidePanel, type SideTab } from './SidePanel.tsx';
+import { ReuseMeasureDialog } from './ReuseMeasureDialog.tsx';
+import { DirectoryDialog } from './DirectoryDialog.tsx';
+import { SaveTemplateDialog } from '../templates/SaveTemplateDialog.tsx';
+import './editor.css';
+
+const SAVE_TEXT: Record<SaveState, string> = {
+  saved: '已自动保存',
+  pending: '有修改待保存…',
+  saving: '正在保存…',
+  offline: '无法连接服务，稍后自动重试',
+  error: '未能保存',
+};
+
+/** Where a field of a finding lives in the editor (the label of its input). */
+const FIELD_LABELS: Record<CheckFinding['field'], string> = {
+  title: '方案标题',
+  addressee: '主送机关',
+  preamble: '开头段落',
+  attachments: '附件',
+  issuer: '落款',
+  date: '成文日期',
+  problem: '正文',
+  heading: '标题',
+  body: '正文',
+  measure: '责任部门',
+};
+
+/** Loads the plan, then hands it to the editor proper. */
+export function PlanEditor({ plan, actions }: { plan: PlanDetail; actions?: ReactNode }) {
+  const { message } = AntApp.useApp();
+  const store = useMemo(() => createPlanStore(api, plan, { onError: (m) => message.error(m) }), [plan, message]);
+  useEffect(
+    () => () => {
+      // Leaving the page: what is waiting is still sent, then the store is dropped.
+      void store.flush().finally(() => store.dispose());
+    },
+    [store],
+  );
+  return <Editor store={store} actions={actions} />;
+}
+
+function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
+  const { message } = AntApp.useApp();
+  const planId = useEditor(store, (s) => s.plan.id);
+  const planKind = useEditor(store, (s) => s.plan.kind);
+  const title = useEditor(store, (s) => s.plan.document.title);
+  const generation = useEditor(store, (s) => s.generation);
+  const saveState = useEditor(store, (s) => s.saveState);
+  const canUndo = useEditor(store, (s) => s.canUndo);
+  const canRedo = useEditor(store, (s) => s.canRedo);
+  const conflict = useEditor(store, (s) => s.conflict);
+  const outline = useEditor(store, (s) => s.outline);
+
+  const [chosenId, setSelectedId] = useState<string>(() => store.get().outline[0]?.id ?? HEADER_ID);
+  // The selection must point at something that exists (undo or restore may remove it).
+  const selectedId = chosenId === HEADER_ID || findNode(outline, chosenId) ? chosenId : (outline[0]?.id ?? HEADER_ID);
+  const [focusNew, setFocusNew] = useState<string | null>(null);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const [side, setSide] = useState<SideTab | null>(null);
+  const [problems, setProblems] = useState<ProblemItem[]>([]);
+  const [hints, setHints] = useState<{ hints: Record<string, { hint: string; examples: string[] }>; preambleHint: string | null }>({
+    hints: {},
+    preambleHint: null,
+  });
+  const [reuseOpen, setReuseOpen] = useState(false);
+  const [directoryOpen, setDirectoryOpen] = useState(false);
+  const [templateOpen, setTemplateOpen] = useState(false);
+  const [revisionTick, setRevisionTick] = useState(0);
+  const [checkTick, setCheckTick] = useState(0);
+
+  const loadProblems = useCallback(async () => {
+    try {
+      setProblems(await api.send('problems.list', { planId }));
+    } catch {
+      setProblems([]);
+    }
+  }, [planId]);
+
+  useEffect(() => {
+    void Promise.resolve().then(loadProblems);
+  }, [loadProblems, generation]);
+
+  useEffect(() => {
+    api
+      .send('templates.hints', { planId })
+      .then(setHints)
+      .catch(() => undefined);
+  }, [planId]);
+
+
+  const fail = useCallback((err: unknown) => message.error(errorMessage(err)), [message]);
+
+  // ---- saving ------------------------------------------------------------------------------
+  const save = useCallback(async () => {
+    try {
+      await store.flush();
+      if (store.get().conflict) return;
+      await api.send('revisions.create', { planId, reason: '保存' });
+      message.success('已保存');
+      setRevisionTick((t) => t + 1);
+    } catch (err) {
+      fail(err);
+    }
+  }, [store, planId, message, fail]);
+
+  const undo = useCallback(async () => {
+    try {
+      const label = await store.undo();
+      if (label) message.info(`已撤销：${label}`);
+    } catch (err) {
+      fail(err);
+    }
+  }, [store, message, fail]);
+
+  const redo = useCallback(async () => {
+    try {
+      const label = await store.redo();
+      if (label) message.info(`已重做：${label}`);
+    } catch (err) {
+      fail(err);
+    }
+  }, [store, message, fail]);
+
+  // Never lose a keystroke: send what is waiting when the window is hidden, left or loses focus.
+  useEffect(() => {
+    const flush = (): void => void store.flush();
+    const onVisibility = (): void => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('blur', flush);
+    window.addEventListener('beforeunload', flush);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('blur', flush);
+      window.removeEventListener('beforeunload', flush);
+    };
+  }, [store]);
+
+  // Ctrl+S, Ctrl+Z, Ctrl+Y, Ctrl+Shift+Z act on the plan (not on one input), except inside dialogs.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('.ant-modal, .ant-drawer, .ant-popover')) return;
+      const key = e.key.toLowerCase();
+      if (key === 's') {
+        e.preventDefault();
+        void save();
+      } else if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        void undo();
+      } else if (key === 'y' || (key === 'z' && e.shiftKey)) {
+        e.preventDefault();
+        void redo();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [save, undo, redo]);
+
+  // ---- structure -----------------------------------------------------------------------------
+  const select = useCallback((id: string) => {
+    setFocusNew(null);
+    setSelectedId(id);
+  }, []);
+
+  const applyNode = useCallback(
+    (node: StoredNode | null) => {
+      if (node) store.setOutline((o) => replaceNode(o, node.id, () => node));
+    },
+    [store],
+  );
+
+  const move = useCallback(
+    (id: string, parentId: string | null, index: number, how: 'outline.moveNode' | 'outline.indent' | 'outline.outdent' = 'outline.moveNode') => {
+      store.setOutline((o) => moveNode(o, id, parentId, index));
+      if (parentId) setCollapsed((c) => (c.has(parentId) ? new Set([...c].filter((x) => x !== parentId)) : c));
+      const done = (r: { node: StoredNode | null }): void => applyNode(r.node);
+      const p =
+        how === 'outline.moveNode'
+          ? store.write('outline.moveNode', { nodeId: id, parentId, index }, done)
+          : store.write(how, { nodeId: id }, done);
+      p.catch(() => undefined);
+    },
+    [store, applyNode],
+  );
+
+  const add = useCallback(
+    async (kind: NodeKind, where: { parentId: string | null; afterId?: string | null }, init: { heading?: string; body?: string[]; measure?: Record<string, unknown> } = {}) => {
+      try {
+        await store.flush();
+        const result = await store.write(
+          'outline.addNode',
+          { parentId: where.parentId, afterId: where.afterId, kind, heading: init.heading ?? '', body: init.body ?? [], style: {}, measure: init.measure },
+          (r) => {
+            if (!r.node) return;
+            const created = r.node;
+            store.setOutline((o) => {
+              const siblings = where.parentId === null ? o : (findNode(o, where.parentId)?.children ?? []);
+              const index =
+                where.afterId === undefined ? siblings.length : where.afterId === null ? 0 : siblings.findIndex((n) => n.id === where.afterId) + 1;
+              return insertNode(o, where.parentId, index, created);
+            });
+          },
+        );
+        if (result.nodeId) {
+          const parent = where.parentId;
+          if (parent) setCollapsed((c) => (c.has(parent) ? new Set([...c].filter((x) => x !== parent)) : c));
+          setSelectedId(result.nodeId);
+          setFocusNew(result.nodeId);
+        }
+      } catch (err) {
+        fail(err);
+      }
+    },
+    [store, fail],
+  );
+
+  /** Where 添加措施 puts the new measure: into the selected section, after the selected measure. */
+  const addMeasure = useCallback(() => {
+    const o = store.get().outline;
+    if (selectedId === HEADER_ID) {
+      const lastSection = [...o].reverse().find((n) => n.kind === 'section');
+      void add('measure', lastSection ? { parentId: lastSection.id } : { parentId: null });
+      return;
+    }
+    const at = locate(o, selectedId);
+    if (!at) return;
+    if (at.node.kind === 'section') void add('measure', { parentId: at.node.id });
+    else void add('measure', { parentId: at.parentId, afterId: at.node.id });
+  }, [store, selectedId, add]);
+
+  const addSection = useCallback(() => {
+    const o = store.get().outline;
+    const at = selectedId === HEADER_ID ? null : locate(o, selectedId);
+    if (!at) {
+      void add('section', { parentId: null });
+      return;
+    }
+    if (at.node.kind === 'section') void add('section', { parentId: at.parentId, afterId: at.node.id });
+    else void add('section', { parentId: at.ancestors.length > 1 ? at.ancestors[at.ancestors.length - 2]!.id : null, afterId: at.ancestors.at(-1)?.id ?? at.node.id });
+  }, [store, selectedId, add]);
+
+  const addParagraph = useCallback(() => {
+    const o = store.get().outline;
+    const at = selectedId === HEADER_ID ? null : locate(o, selectedId);
+    if (!at) void add('paragraph', { parentId: null });
+    else if (at.node.kind === 'section') void add('paragraph', { parentId: at.node.id });
+    else void add('paragraph', { parentId: at.parentId, afterId: at.node.id });
+  }, [store, selectedId, add]);
+
+  const remove = useCallback(
+    (id: string) => {
+      const o = store.get().outline;
+      const at = locate(o, id);
+      if (!at) return;
+      // Select a neighbour so the keyboard user stays in place.
+      const next = at.siblings[at.index + 1] ?? at.siblings[at.index - 1];
+      setSelectedId(next?.id ?? at.parentId ?? HEADER_ID);
+      store.setOutline((x) => removeNode(x, id).outline);
+      const name = at.node.heading.trim() || '（未填写）';
+      store
+        .write('outline.deleteNode', { nodeId: id }, () => undefined)
+        .then((r) => {
+          const key = `deleted-${id}`;
+          message.open({
+            key,
+            type: 'success',
+            duration: 8,
+            content: (
+              <span>
+                已删除“{name.slice(0, 20)}”{r.deletedCount > 1 ? `及其下级共 ${r.deletedCount} 项` : ''}。
+                <Button
+                  size="small"
+                  type="link"
+                  onClick={() => {
+                    message.destroy(key);
+                    void undo();
+                  }}
+                >
+                  撤销删除
+                </Button>
+              </span>
+            ),
+          });
+        })
+        .catch(() => undefined);
+    },
+    [store, message, undo],
+  );
+
+  const onCommand = useCallback(
+    (command: TreeCommand, id: string) => {
+      const o = store.get().outline;
+      switch (command) {
+        case 'moveUp':
+        case 'moveDown': {
+          const t = shiftTarget(o, id, command === 'moveUp' ? -1 : 1);
+          if (t) move(id, t.parentId, t.index);
+          return;
+        }
+        case 'indent': {
+          const t = indentTarget(o, id);
+          if (t) move(id, t.parentId, t.index, 'outline.indent');
+          return;
+        }
+        case 'outdent': {
+          const t = outdentTarget(o, id);
+          if (t) move(id, t.parentId, t.index, 'outline.outdent');
+          return;
+        }
+        case 'newSibling': {
+          const at = locate(o, id);
+          if (at) void add(at.node.kind, { parentId: at.parentId, afterId: id });
+          return;
+        }
+        case 'delete':
+          remove(id);
+          return;
+      }
+    },
+    [store, move, add, remove],
+  );
+
+  const toggle = useCallback((id: string, open?: boolean) => {
+    setCollapsed((c) => {
+      const next = new Set(c);
+      const isOpen = !next.has(id);
+      if ((open ?? !isOpen) === true) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }, []);
+
+  // ---- problems ----------------------------------------------------------------------------------
+  const link = useCallback(
+    async (problemId: string, nodeId: string, on: boolean) => {
+      try {
+        await store.flush();
+        await store.write(on ? 'problems.link' : 'problems.unlink', { problemId, nodeId });
+        await loadProblems();
+      } catch (err) {
+        fail(err);
+      }
+    },
+    [store, loadProblems, fail],
+  );
+
+  // ---- jumping to a finding ------------------------------------------------------------------
+  const jump = useCallback(
+    (finding: CheckFinding) => {
+      const id = finding.nodeId ?? HEADER_ID;
+      if (finding.nodeId) {
+        const at = locate(store.get().outline, finding.nodeId);
+        if (at) setCollapsed((c) => new Set([...c].filter((x) => !at.ancestors.some((a) => a.id === x))));
+      }
+      setSelectedId(id);
+      setFocusNew(null);
+      let label = FIELD_LABELS[finding.field];
+      if (finding.rule === 'measure_no_deadline') label = '完成时限';
+      const node = finding.nodeId ? findNode(store.get().outline, finding.nodeId) : null;
+      if (finding.field === 'heading' && node?.kind === 'measure') label = '措施标题';
+      // Wait for the field editor to mount, then put the cursor in the field.
+      setTimeout(() => {
+        const pane = document.querySelector('.editor-node');
+        const lbl = Array.from(pane?.querySelectorAll<HTMLLabelElement>('label.field-label') ?? []).find((l) => l.textContent === label);
+        const input = lbl ? document.getElementById(lbl.htmlFor) : null;
+        input?.scrollIntoView({ block: 'center' });
+        input?.focus();
+      }, 60);
+    },
+    [store],
+  );
+
+  const selectedNode = selectedId === HEADER_ID ? null : findNode(outline, selectedId);
+
+  return (
+    <div className="editor">
+      <div className="editor-toolbar" role="toolbar" aria-label="编辑工具栏">
+        <Button icon={<ArrowLeftOutlined />} onClick={() => void store.flush().finally(() => navigate({ name: 'list' }))}>
+          返回方案列表
+        </Button>
+        <Typography.Title level={3} className="editor-title" ellipsis={{ tooltip: title }}>
+          {title}
+        </Typography.Title>
+        <span className={`save-state save-${saveState}`} role="status" aria-live="polite">
+          {SAVE_TEXT[saveState]}
+        </span>
+        <div className="toolbar-spacer" />
+        <Space wrap size={6}>
+          <Tooltip title="Ctrl+S：保存并留存一个历史版本">
+            <Button type="primary" icon={<SaveOutlined />} onClick={() => void save()}>
+              保存
+            </Button>
+          </Tooltip>
+          <Tooltip title="Ctrl+Z">
+            <Button icon={<UndoOutlined />} disabled={!canUndo} onClick={() => void undo()}>
+              撤销
+            </Button>
+          </Tooltip>
+          <Tooltip title="Ctrl+Y / Ctrl+Shift+Z">
+            <Button icon={<RedoOutlined />} disabled={!canRedo} onClick={() => void redo()}>
+              重做
+            </Button>
+          </Tooltip>
+          <Button icon={<PlusOutlined />} onClick={addMeasure}>
+            添加措施
+          </Button>
+          <Button onClick={addSection}>添加章节</Button>
+          <Button icon={<SearchOutlined />} onClick={() => setReuseOpen(true)}>
+            复用措施
+          </Button>
+          <Button icon={<BookOutlined />} onClick={() => setSide(side === 'phrases' ? null : 'phrases')} aria-pressed={side === 'phrases'}>
+            常用语
+          </Button>
+          <Button icon={<UnorderedListOutlined />} onClick={() => setSide(side === 'problems' ? null : 'problems')} aria-pressed={side === 'problems'}>
+            问题清单
+          </Button>
+          <Button
+            icon={<CheckSquareOutlined />}
+            onClick={() => {
+              setSide(side === 'checks' ? null : 'checks');
+              setCheckTick((t) => t + 1);
+            }}
+            aria-pressed={side === 'checks'}
+          >
+            公文检查
+          </Button>
+          <Button icon={<HistoryOutlined />} onClick={() => setSide(side === 'history' ? null : 'history')} aria-pressed={side === 'history'}>
+            历史版本
+          </Button>
+          {actions}
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'paragraph', label: '添加段落' },
+                { key: 'template', label: '另存为模板' },
+                { key: 'directory', label: '人员与部门名录' },
+              ],
+              onClick: ({ key }) => {
+                if (key === 'paragraph') addParagraph();
+                if (key === 'template') void store.flush().then(() => setTemplateOpen(true));
+                if (key === 'directory') setDirectoryOpen(true);
+              },
+            }}
+          >
+            <Button icon={<MoreOutlined />}>更多</Button>
+          </Dropdown>
+        </Space>
+      </div>
+      <div className="editor-body">
+        <nav className="editor-tree" aria-label="大纲">
+          <OutlineTree
+            store={store}
+            selectedId={selectedId}
+            collapsed={collapsed}
+            onSelect={select}
+            onToggle={toggle}
+            onCommand={onCommand}
+            onMove={move}
+          />
+          <div className="tree-help">Alt+↑/↓ 移动 · Tab/Shift+Tab 降级/升级 · Enter 新增同级 · Delete 删除</div>
+        </nav>
+        <main className="editor-node">
+          {selectedId === HEADER_ID ? (
+            <HeaderEditor key={`header:${generation}`} store={store} preambleHint={hints.preambleHint} />
+          ) : selectedNode ? (
+            <NodeEditor
+              key={`${selectedId}:${generation}`}
+              store={store}
+              nodeId={selectedId}
+              hint={hints.hints[selectedId]}
+              autoFocus={focusNew === selectedId}
+              problems={problems}
+              onLink={(p, n, on) => void link(p, n, on)}
+              onDelete={remove}
+              onAddMeasure={() => void add('measure', { parentId: selectedId })}
+            />
+          ) : null}
+        </main>
+        {side && (
+          <SidePanel
+            tab={side}
+            onTab={setSide}
+            onClose={() => setSide(null)}
+            store={store}
+            planId={planId}
+            planKind={planKind}
+            selectedId={selectedId === HEADER_ID ? null : selectedId}
+            selectedKind={selectedNode?.kind ?? null}
+            problems={problems}
+            reloadProblems={loadProblems}
+            onJump={jump}
+            onSelect={select}
+            revisionTick={revisionTick}
+            checkTick={checkTick}
+          />
+        )}
+      </div>
+      <ReuseMeasureDialog
+        open={reuseOpen}
+        planId={planId}
+        onClose={() => setReuseOpen(false)}
+        onReuse={async (hit) => {
+          setReuseOpen(false);
+          const o = store.get().outline;
+          const at = selectedId === HEADER_ID ? null : locate(o, selectedId);
+          const where =
+            !at ? { parentId: ([...o].reverse().find((n) => n.kind === 'section')?.id ?? null) as string | null } :
+            at.node.kind === 'section' ? { parentId: at.node.id } : { parentId: at.parentId, afterId: at.node.id };
+          const { status: _status, statusText: _statusText, ...fields } = hit.measure;
+          await add('measure', where, { heading: hit.heading, body: hit.body, measure: fields });
+          message.success('已复用措施');
+        }}
+      />
+      <DirectoryDialog open={directoryOpen} onClose={() => setDirectoryOpen(false)} />
+      <SaveTemplateDialog open={templateOpen} planId={planId} defaultName={title} onClose={() => setTemplateOpen(false)} />
+      <Modal
+        open={conflict}
+        title="方案已在其他窗口中被修改"
+        closable={false}
+        maskClosable={false}
+        keyboard={false}
+        footer={
+          <Space>
+            <Button onClick={() => void store.resolveConflict('theirs').catch(fail)}>载入对方的修改</Button>
+            <Button type="primary" onClick={() => void store.resolveConflict('mine').catch(fail)}>
+              用我的修改覆盖
+            </Button>
+          </Space>
+        }
+      >
+        <p>在您编辑的同时，另一个窗口（或标签页）保存了这个方案。为避免互相覆盖，本窗口的修改暂未写入。</p>
+        <p>“载入对方的修改”：放弃本窗口尚未保存的修改，显示最新内容。</p>
+        <p>“用我的修改覆盖”：在最新内容上写入本窗口的修改。</p>
+      </Modal>
+    </div>
+  );
+}

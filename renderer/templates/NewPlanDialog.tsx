@@ -1,0 +1,227 @@
+import { useState } from 'react';
+import { App as AntApp, Alert, Button, Empty, Form, Input, Modal, Popconfirm, Skeleton, Typography } from 'antd';
+import { DeleteOutlined, EditOutlined, FileAddOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import type { TemplateSummary } from '../../shared/api/editor.ts';
+import type { TemplateVariable } from '../../shared/templates/format.ts';
+import { api, errorMessage } from '../api/client.ts';
+import { useQuery } from '../api/use-query.ts';
+import { navigate } from '../router.ts';
+import './templates.css';
+
+const BLANK = '__blank__';
+
+/** What a variable starts with: its own default, else this year / today for 年度 and 成文日期. */
+export function initialValue(v: TemplateVariable, now = dayjs()): string {
+  if (v.defaultValue) return v.defaultValue;
+  if (v.input === 'year' || v.name === '年度') return String(now.year());
+  if (v.input === 'date' || v.name === '成文日期') return `${now.year()}年${now.month() + 1}月${now.date()}日`;
+  return '';
+}
+
+/**
+ * 新建方案: pick a template (cards with name and purpose), fill its variables, 创建 → the plan opens
+ * with its skeleton and title; what was left blank stays as highlighted placeholders.
+ */
+export function NewPlanDialog(props: { open: boolean; onClose: () => void; onCreated?: () => void }) {
+  const { message } = AntApp.useApp();
+  const templates = useQuery(() => (props.open ? api.send('templates.list', {}) : Promise.resolve([] as TemplateSummary[])), [props.open]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [form] = Form.useForm<Record<string, string>>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<TemplateSummary | null>(null);
+
+  const close = (): void => {
+    setSelected(null);
+    setError(null);
+    props.onClose();
+  };
+
+  const template = templates.data?.find((t) => t.id === selected) ?? null;
+  const builtin = templates.data?.filter((t) => t.builtin) ?? [];
+  const mine = templates.data?.filter((t) => !t.builtin) ?? [];
+
+  const pick = (id: string): void => {
+    setSelected(id);
+    setError(null);
+  };
+
+  const create = async (): Promise<void> => {
+    if (!selected) {
+      setError('请先选择一个模板');
+      return;
+    }
+    const values = await form.validateFields();
+    setBusy(true);
+    try {
+      if (selected === BLANK) {
+        const plan = await api.send('plans.create', { title: String(values['方案标题'] ?? '').trim() });
+        close();
+        navigate({ name: 'plan', id: plan.id });
+      } else {
+        const variables = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v ?? '').trim()]).filter(([, v]) => v !== ''));
+        const result = await api.send('templates.instantiate', { templateId: selected, variables });
+        close();
+        if (result.unfilled.length > 0) message.info(`方案已创建，尚有待填写的内容（已高亮）：${result.unfilled.slice(0, 6).join('、')}`);
+        navigate({ name: 'plan', id: result.plan.id });
+      }
+      props.onCreated?.();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const card = (t: { id: string; name: string; purpose: string }, user: TemplateSummary | null) => (
+    <div key={t.id} className={`template-card${selected === t.id ? ' selected' : ''}`}>
+      <button type="button" className="template-pick" aria-pressed={selected === t.id} onClick={() => pick(t.id)}>
+        <span className="template-name">{t.name}</span>
+        <span className="template-purpose">{t.purpose || '（未填写用途）'}</span>
+      </button>
+      {user && (
+        <div className="template-actions">
+          <Button size="small" type="text" icon={<EditOutlined />} aria-label={`修改模板“${t.name}”`} onClick={() => setEditing(user)} />
+          <Popconfirm
+            title="删除模板"
+            description={`确定删除模板“${t.name}”吗？已由它创建的方案不受影响。`}
+            okText="删除"
+            okButtonProps={{ danger: true }}
+            cancelText="取消"
+            onConfirm={async () => {
+              try {
+                await api.send('templates.delete', { id: t.id });
+                if (selected === t.id) setSelected(null);
+                message.success('已删除模板');
+                await templates.reload();
+              } catch (err) {
+                message.error(errorMessage(err));
+              }
+            }}
+          >
+            <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`删除模板“${t.name}”`} />
+          </Popconfirm>
+        </div>
+      )}
+    </div>
+  );
+
+  return (
+    <Modal
+      open={props.open}
+      title="新建方案"
+      width={960}
+      okText="创建"
+      cancelText="取消"
+      okButtonProps={{ disabled: !selected, icon: <FileAddOutlined /> }}
+      confirmLoading={busy}
+      destroyOnHidden
+      onCancel={close}
+      onOk={() => void create()}
+    >
+      {templates.error && <Alert type="error" showIcon title="读取模板失败" description={templates.error} />}
+      {templates.loading && !templates.data && <Skeleton active />}
+      <Typography.Text strong>选择模板</Typography.Text>
+      <div className="template-grid" role="group" aria-label="内置模板">
+        {builtin.map((t) => card(t, null))}
+        {card({ id: BLANK, name: '空白方案', purpose: '不使用模板，从空白开始起草' }, null)}
+      </div>
+      {mine.length > 0 && (
+        <>
+          <Typography.Text strong>我的模板</Typography.Text>
+          <div className="template-grid" role="group" aria-label="我的模板">
+            {mine.map((t) => card(t, t))}
+          </div>
+        </>
+      )}
+      {templates.data && templates.data.length === 0 && !templates.error && <Empty description="没有可用的模板，可选择空白方案" />}
+
+      {selected && (
+        <div className="template-vars">
+          <Typography.Text strong>{selected === BLANK ? '方案标题' : `填写“${template?.name ?? ''}”的基本信息`}</Typography.Text>
+          {template && (
+            <div className="muted small">
+              标题：{template.titlePattern}。不填的内容会以 {'{…}'} 形式留在方案中并高亮，稍后可补。
+            </div>
+          )}
+          <Form
+            key={selected}
+            form={form}
+            layout="vertical"
+            preserve={false}
+            className="vars-form"
+            initialValues={Object.fromEntries((template?.variables ?? []).map((v) => [v.name, initialValue(v)]))}
+          >
+            {selected === BLANK && (
+              <Form.Item
+                label="方案标题"
+                name="方案标题"
+                rules={[{ required: true, whitespace: true, message: '请输入方案标题' }, { max: 200, message: '标题不能超过200字' }]}
+              >
+                <Input placeholder="例如：关于2025年度民主生活会查摆问题的整改方案" autoFocus />
+              </Form.Item>
+            )}
+            {template?.variables.map((v, i) => (
+              <Form.Item
+                key={v.name}
+                label={v.name}
+                name={v.name}
+                extra={v.hint || undefined}
+                rules={v.required ? [{ required: true, whitespace: true, message: `请填写${v.name}` }] : []}
+              >
+                {v.input === 'textarea' ? <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} autoFocus={i === 0} /> : <Input autoFocus={i === 0} />}
+              </Form.Item>
+            ))}
+          </Form>
+        </div>
+      )}
+      {error && <Alert type="error" showIcon title={error} />}
+      <EditTemplateDialog
+        template={editing}
+        onClose={() => setEditing(null)}
+        onSaved={async () => {
+          setEditing(null);
+          await templates.reload();
+        }}
+      />
+    </Modal>
+  );
+}
+
+/** 修改模板: a user template's name and purpose. */
+function EditTemplateDialog(props: { template: TemplateSummary | null; onClose: () => void; onSaved: () => Promise<void> }) {
+  const [form] = Form.useForm<{ name: string; purpose: string }>();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Modal
+      open={props.template !== null}
+      title="修改模板"
+      okText="保存"
+      cancelText="取消"
+      destroyOnHidden
+      onCancel={props.onClose}
+      afterOpenChange={() => setError(null)}
+      onOk={async () => {
+        if (!props.template) return;
+        const values = await form.validateFields();
+        try {
+          await api.send('templates.update', { id: props.template.id, name: values.name.trim(), purpose: values.purpose?.trim() ?? '' });
+          await props.onSaved();
+        } catch (err) {
+          setError(errorMessage(err));
+        }
+      }}
+    >
+      <Form form={form} layout="vertical" preserve={false} initialValues={{ name: props.template?.name ?? '', purpose: props.template?.purpose ?? '' }}>
+        <Form.Item label="模板名称" name="name" rules={[{ required: true, whitespace: true, message: '请输入模板名称' }, { max: 60, message: '模板名称不能超过60字' }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item label="用途说明" name="purpose" rules={[{ max: 200, message: '用途说明不能超过200字' }]}>
+          <Input />
+        </Form.Item>
+      </Form>
+      {error && <Alert type="error" showIcon title={error} />}
+    </Modal>
+  );
+}
