@@ -8,8 +8,9 @@ export function guessEvidenceType(name: string): EvidenceType {
   if (/凭证|发票|收据|退款|缴款|调账|银行回单/.test(name)) return '财务凭证';
   if (/调研|调查报告/.test(name)) return '调研报告';
   if (/学习|研讨|心得|发言|培训/.test(name)) return '学习记录';
-  if (/制度|办法|规定|细则|规则|规程|实施意见/.test(name)) return '制度文本';
+  // 关于印发《…办法》的通知 is the issued document, so 印发 is checked before the rule words.
   if (/通知|印发|〔\d{4}〕|\[\d{4}\]号/.test(name)) return '印发文件';
+  if (/制度|办法|规定|细则|规则|规程|实施意见/.test(name)) return '制度文本';
   if (/照片|图片|现场/.test(name) || ['.jpg', '.jpeg', '.png', '.gif', '.bmp', '.webp', '.heic', '.tif', '.tiff'].includes(ext)) return '照片';
   return '其他';
 }
