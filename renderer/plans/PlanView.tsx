@@ -4,6 +4,7 @@ import { api } from '../api/client.ts';
 import { useQuery } from '../api/use-query.ts';
 import { navigate } from '../router.ts';
 import { PlanEditor } from '../editor/PlanEditor.tsx';
+import { TrackingTabs } from '../progress/TrackingTabs.tsx';
 
 /** One plan: the editor. Buttons that act on the whole plan (导出 Word …) go into `actions`. */
 export function PlanView({ id }: { id: string }) {
@@ -13,7 +14,11 @@ export function PlanView({ id }: { id: string }) {
   if (plan.data) {
     return (
       <div className="page page-editor">
-        <PlanEditor key={plan.data.id} plan={plan.data} actions={actions} />
+        <TrackingTabs
+          planId={plan.data.id}
+          title={plan.data.title}
+          editor={<PlanEditor key={plan.data.id} plan={plan.data} actions={actions} />}
+        />
       </div>
     );
   }

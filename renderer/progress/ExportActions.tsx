@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { App as AntApp, Button, Dropdown, Space } from 'antd';
+import { DownOutlined, ExportOutlined, FileWordOutlined, FolderOpenOutlined } from '@ant-design/icons';
+import type { LedgerColumnSet } from '../../shared/api/progress.ts';
+import { api, errorMessage } from '../api/client.ts';
+import { saveFile } from '../api/platform.ts';
+import { navigate } from '../router.ts';
+import { downloadFromHost, isBrowserHost } from '../evidence/transfer.ts';
+import { VerifyButton } from '../evidence/VerifyButton.tsx';
+
+/**
+ * The tracking documents: the ledger as .xlsx / .docx (bytes from the service, saved through the
+ * platform's save dialog or download), the 整改落实情况报告 (a Word file, or a new editable plan), and
+ * the evidence package (.zip). The report and the package are built by the host, which streams them.
+ */
+export function ExportActions({ planId, columnSet }: { planId: string; columnSet: LedgerColumnSet }) {
+  const { message, modal, notification } = AntApp.useApp();
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const run = async (key: string, work: () => Promise<void>): Promise<void> => {
+    setBusy(key);
+    try {
+      await work();
+    } catch (err) {
+      notification.error({ title: '导出失败', description: errorMessage(err) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const exportLedger = (format: 'xlsx' | 'docx') =>
+    run(`ledger-${format}`, async () => {
+      const file = await api.send('progress.ledgerFile', { planId, format, columnSet });
+      const saved = await saveFile({
+        title: '导出整改台账',
+        defaultName: file.fileName,
+        filters: [format === 'xlsx' ? { name: 'Excel 工作簿', extensions: ['xlsx'] } : { name: 'Word 文档', extensions: ['docx'] }],
+        dataBase64: file.dataBase64,
+      });
+      if (saved) message.success(`已导出：${file.fileName}`);
+    });
+
+  const generateReport = () =>
+    run('report-plan', async () => {
+      const summary = await api.send('progress.generateReport', { planId });
+      modal.success({
+        title: '已生成整改落实情况报告',
+        content: `《${summary.title}》已保存为新的方案，可以像其他方案一样修改后导出。`,
+        okText: '打开报告',
+        closable: true,
+        onOk: () => navigate({ name: 'plan', id: summary.id }),
+      });
+    });
+
+  const exportReport = () =>
+    run('report-docx', async () => {
+      if (!isBrowserHost()) {
+        // The desktop bridge has no "save to a path the service writes" yet: go through the editable copy.
+        await generateReportInstead();
+        return;
+      }
+      const name = await downloadFromHost('report', { planId });
+      message.success(`已导出：${name}`);
+    });
+
+  const generateReportInstead = async (): Promise<void> => {
+    const summary = await api.send('progress.generateReport', { planId });
+    modal.info({
+      title: '报告已生成为可编辑的方案',
+      content: `《${summary.title}》已保存，请打开后用方案的“导出”功能保存为 Word 文件。`,
+      okText: '打开报告',
+      onOk: () => navigate({ name: 'plan', id: summary.id }),
+    });
+  };
+
+  const exportPackage = () =>
+    run('package', async () => {
+      if (!isBrowserHost()) throw new Error('桌面版导出佐证材料包需要选择保存位置的功能，暂不可用');
+      const name = await downloadFromHost('evidence-package', { planId });
+      message.success(`已导出：${name}`);
+    });
+
+  return (
+    <Space wrap>
+      <Dropdown
+        menu={{
+          items: [
+            { key: 'xlsx', label: '导出为 Excel（.xlsx）' },
+            { key: 'docx', label: '导出为 Word（.docx）' },
+          ],
+          onClick: ({ key }) => void exportLedger(key as 'xlsx' | 'docx'),
+        }}
+      >
+        <Button icon={<ExportOutlined />} loading={busy?.startsWith('ledger') ?? false}>
+          导出台账 <DownOutlined />
+        </Button>
+      </Dropdown>
+      <Dropdown
+        menu={{
+          items: [
+            { key: 'docx', label: '导出报告为 Word（.docx）' },
+            { key: 'plan', label: '生成可编辑的报告' },
+          ],
+          onClick: ({ key }) => void (key === 'docx' ? exportReport() : generateReport()),
+        }}
+      >
+        <Button icon={<FileWordOutlined />} loading={busy?.startsWith('report') ?? false}>
+          整改落实情况报告 <DownOutlined />
+        </Button>
+      </Dropdown>
+      <Button icon={<FolderOpenOutlined />} loading={busy === 'package'} onClick={() => void exportPackage()}>
+        导出佐证材料包
+      </Button>
+      <VerifyButton />
+    </Space>
+  );
+}

@@ -1,0 +1,55 @@
+import { useState, type ReactNode } from 'react';
+import { Button, Flex, Tabs, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { navigate } from '../router.ts';
+import { MeasureTracker } from './MeasureTracker.tsx';
+import { LedgerView } from './LedgerView.tsx';
+import { DashboardView } from './DashboardView.tsx';
+import './tracking.css';
+
+export type TrackingTab = 'edit' | 'tracking' | 'ledger' | 'dashboard';
+
+/**
+ * The plan page's tabs: 编辑 (the outline editor, passed in by the plan view), 整改跟踪 (per-measure
+ * progress and evidence), 台账, 进度看板. The editor stays mounted (its autosave queue must never be
+ * torn down mid-save); the tracking views mount when opened, so each shows fresh data.
+ */
+export function TrackingTabs({ planId, title, editor }: { planId: string; title: string; editor: ReactNode }) {
+  const [tab, setTab] = useState<TrackingTab>('edit');
+  const [measure, setMeasure] = useState<string | null>(null);
+  const openMeasure = (id: string): void => {
+    setMeasure(id);
+    setTab('tracking');
+  };
+  const head = (
+    <Flex align="center" gap={12} className="page-head">
+      <Button icon={<ArrowLeftOutlined />} onClick={() => navigate({ name: 'list' })}>
+        返回方案列表
+      </Button>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {title}
+      </Typography.Title>
+    </Flex>
+  );
+  const view = (key: TrackingTab, content: ReactNode): ReactNode =>
+    tab === key ? (
+      <div className="tracking-view">
+        {head}
+        {content}
+      </div>
+    ) : null;
+  return (
+    <Tabs
+      className="tracking-tabs"
+      size="small"
+      activeKey={tab}
+      onChange={(k) => setTab(k as TrackingTab)}
+      items={[
+        { key: 'edit', label: '编辑', children: editor },
+        { key: 'tracking', label: '整改跟踪', children: view('tracking', <MeasureTracker key={measure ?? ''} planId={planId} initialMeasureId={measure} />) },
+        { key: 'ledger', label: '台账', children: view('ledger', <LedgerView planId={planId} />) },
+        { key: 'dashboard', label: '进度看板', children: view('dashboard', <DashboardView planId={planId} onOpenMeasure={openMeasure} />) },
+      ]}
+    />
+  );
+}
