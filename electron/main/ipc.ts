@@ -21,8 +21,8 @@ import { isAppUrl } from './security.ts';
 export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   if (!frame) return false;
+  // Main frame only (VS Code's validatedIpcMain does the same): an iframe could host anything.
   if (frame.parent !== null) return false;
-  if (event.sender.mainFrame !== frame) return false;
   return isAppUrl(frame.url);
 }
 

@@ -98,9 +98,10 @@ describe('rectify:rpc relay', () => {
         const contents = new FakeWebContents('app://workbook/index.html');
         return { contents, frame: new FakeWebFrame('app://workbook/index.html', contents.mainFrame) };
       }],
-      ['a frame that is not the sender\'s main frame', () => {
+      ['a nested iframe on app://workbook', () => {
         const contents = new FakeWebContents('app://workbook/index.html');
-        return { contents, frame: new FakeWebFrame('app://workbook/index.html') };
+        const child = new FakeWebFrame('app://workbook/index.html', contents.mainFrame);
+        return { contents, frame: new FakeWebFrame('app://workbook/index.html', child) };
       }],
       ['a destroyed frame', () => ({ contents: new FakeWebContents(), frame: null })],
     ];
