@@ -11,17 +11,18 @@ export interface DecodedText {
   encoding: string;
 }
 
-function binaryShare(text: string): number {
+function binaryShare(text: string, countReplacement: boolean): number {
   let bad = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0 || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd) bad++;
+    if (c === 0 || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || (countReplacement && c === 0xfffd)) bad++;
   }
   return text.length === 0 ? 0 : bad / text.length;
 }
 
-function checkText(text: string, fileName: string): void {
-  if (text.includes('\u0000') || binaryShare(text) > 0.01) {
+function checkText(text: string, fileName: string, chosen = false): void {
+  // With an encoding the user chose, undecodable bytes show as � in the preview instead of refusing the file.
+  if (text.includes('\u0000') || binaryShare(text, !chosen) > 0.01) {
     throw new AppError('unsupported_file', `“${fileName}”不是文本文件（含有二进制内容），无法导入。请确认文件类型：Word 文档请保存为 .docx，其他文件请先另存为文本（.txt）`);
   }
 }
@@ -54,6 +55,6 @@ export function decodeText(bytes: Uint8Array, fileName: string, encoding = 'auto
       result = { text: iconv.decode(buf, 'gb18030'), encoding: 'gb18030' };
     }
   }
-  checkText(result.text, fileName);
+  checkText(result.text, fileName, enc !== 'auto');
   return result;
 }

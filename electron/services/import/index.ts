@@ -60,16 +60,18 @@ export async function parsePlanBytes(bytes: Uint8Array, fileName: string, option
       break;
     }
     default: {
+      if (/\.(?:docx?|wps)$/i.test(fileName)) {
+        // Named like a Word file but holding something else: say what it is instead of guessing.
+        const ext = /\.[^.]+$/.exec(fileName)![0];
+        throw new AppError(
+          'unsupported_file',
+          `“${fileName}”的扩展名是 ${ext}，但内容不是 Word/WPS 文档（文件可能被改过扩展名或已损坏）。如果它其实是文本，请把扩展名改为 .txt 后导入；否则请用 Word 或 WPS 打开后另存为 .docx 再导入`,
+        );
+      }
       const decoded = decodeText(bytes, fileName, options.encoding ?? 'auto');
       sourceText = decoded.text.replace(/^\ufeff/, '');
       lines = toLines(sourceText);
       encoding = decoded.encoding;
-      if (/\.docx?$|\.wps$/i.test(fileName)) {
-        // A text file named .doc (saved by a web page or renamed): import it, but say so.
-        const result = recognisePlan(lines, { fallbackTitle: titleFromFileName(fileName) });
-        result.warnings.unshift(`“${fileName}”实际上是文本文件（不是 Word 文档），已按文本导入`);
-        return { ...result, fileKind: kind, encoding, sourceText };
-      }
     }
   }
   if (lines.every((l) => l.text.trim() === '')) {

@@ -1,7 +1,7 @@
 // word-extractor ships no types; this is the part of its API the importer uses.
 declare module 'word-extractor' {
   interface WordDocument {
-    getBody(): string;
+    getBody(options?: { filterUnicode?: boolean }): string;
     getFootnotes(): string;
     getEndnotes(): string;
     getHeaders(options?: { includeFooters?: boolean }): string;
