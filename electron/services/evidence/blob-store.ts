@@ -63,7 +63,8 @@ const PROGRESS_STEP = 4 * 1024 * 1024;
 
 /**
  * Streams `source` (a Readable such as an HTTP request body, or any async iterable of chunks) into
- * the store; each chunk is fully written before the next is pulled. Resolves with the content's SHA-256 once the blob is durable.
+ * the store, hashing as it goes; memory holds at most two chunks. Resolves with the content's
+ * SHA-256 once the blob is durable.
  * Blobs being written are pinned (see `isPinned`) so garbage collection never races an attach.
  */
 export async function storeStream(
@@ -85,20 +86,33 @@ export async function storeStream(
     let bytes = 0;
     let nextReport = PROGRESS_STEP;
     const total = options.total ?? null;
-    stage = 'read';
-    for await (const chunk of source) {
-      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-      hash.update(buf);
-      stage = 'write';
-      await writeAll(handle, buf);
+    // One write in flight while the next chunk is read and hashed: disk and CPU overlap. At most one
+    // pending write means a source that recycles a few buffers (readChunks) never sees one reused early.
+    let pending: Promise<void> | null = null;
+    const out = handle;
+    try {
       stage = 'read';
-      bytes += buf.length;
-      if (options.onProgress && bytes >= nextReport) {
-        options.onProgress({ bytes, total });
-        nextReport = bytes + PROGRESS_STEP;
+      for await (const chunk of source) {
+        const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+        hash.update(buf);
+        stage = 'write';
+        if (pending) await pending;
+        pending = writeAll(out, buf);
+        // Surfaced by the await above or below; never left unhandled if reading fails meanwhile.
+        pending.catch(() => undefined);
+        stage = 'read';
+        bytes += buf.length;
+        if (options.onProgress && bytes >= nextReport) {
+          options.onProgress({ bytes, total });
+          nextReport = bytes + PROGRESS_STEP;
+        }
       }
+      stage = 'write';
+      if (pending) await pending;
+      pending = null;
+    } finally {
+      if (pending) await pending.catch(() => undefined);
     }
-    stage = 'write';
     await handle.sync();
     await handle.close();
     handle = undefined;
@@ -132,9 +146,9 @@ export async function storeStream(
 }
 
 /**
- * Streams a local file into the store. One 1 MB buffer is reused for the whole copy (each chunk is
- * hashed and written before the next is read), so memory stays flat for a 1 GB file instead of
- * waiting for the garbage collector to free a fresh buffer per chunk.
+ * Streams a local file into the store. Three 1 MB buffers are reused for the whole copy, so memory
+ * stays flat for a 1 GB file instead of waiting for the garbage collector to free a fresh buffer
+ * per chunk.
  */
 export async function storeFile(dataDir: string, file: string, options: StoreOptions = {}): Promise<StoredBlob> {
   const displayName = options.displayName ?? path.basename(file);
@@ -159,9 +173,11 @@ export async function storeFile(dataDir: string, file: string, options: StoreOpt
 
 const CHUNK = 1024 * 1024;
 
+/** Three buffers in rotation: one being written, one being hashed, one being read into. */
 async function* readChunks(fh: FileHandle): AsyncGenerator<Buffer> {
-  const buf = Buffer.allocUnsafe(CHUNK);
-  for (;;) {
+  const bufs = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+  for (let i = 0; ; i = (i + 1) % bufs.length) {
+    const buf = bufs[i]!;
     const { bytesRead } = await fh.read(buf, 0, CHUNK, null);
     if (bytesRead === 0) return;
     yield buf.subarray(0, bytesRead);
