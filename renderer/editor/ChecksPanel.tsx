@@ -49,10 +49,10 @@ export function ChecksPanel(props: { store: PlanStore; planId: string; onJump: (
   return (
     <div className="side-content" role="region" aria-label="公文检查">
       <div className="checks-actions">
-        <Button icon={<ReloadOutlined />} onClick={() => void run()} loading={busy}>
+        <Button icon={<ReloadOutlined aria-hidden />} onClick={() => void run()} loading={busy}>
           重新检查
         </Button>
-        <Button icon={<ToolOutlined />} disabled={fixable === 0} onClick={() => void fixAll()}>
+        <Button icon={<ToolOutlined aria-hidden />} disabled={fixable === 0} onClick={() => void fixAll()}>
           一键修正半角标点
         </Button>
       </div>

@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Empty, Popconfirm, Select, Space, Tag, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined } from '@ant-design/icons';
 import type { ProblemItem } from '../../shared/api/editor.ts';
 import type { MeasureStatus } from '../../shared/domain/status.ts';
 import { MEASURE_STATUSES, STATUS_LABELS } from '../../shared/domain/status.ts';
@@ -28,7 +28,6 @@ export interface NodeEditorProps {
   problems: ProblemItem[];
   onLink: (problemId: string, nodeId: string, link: boolean) => void;
   onDelete: (nodeId: string) => void;
-  onAddMeasure: () => void;
 }
 
 /** The selected node's fields. Mounted per node (and per reload), so its text state is its own. */
@@ -66,11 +65,6 @@ export function NodeEditor(props: NodeEditorProps) {
           <NodeMarker store={store} nodeId={nodeId} /> {KIND_LABELS[node.kind]}
         </Typography.Title>
         <Space>
-          {node.kind === 'section' && (
-            <Button icon={<PlusOutlined />} onClick={props.onAddMeasure}>
-              在本节添加措施
-            </Button>
-          )}
           <Popconfirm
             title="删除节点"
             description={node.children.length > 0 ? '将同时删除其下级内容，可用“撤销”恢复。' : '删除后可用“撤销”恢复。'}
@@ -79,7 +73,7 @@ export function NodeEditor(props: NodeEditorProps) {
             cancelText="取消"
             onConfirm={() => props.onDelete(nodeId)}
           >
-            <Button danger icon={<DeleteOutlined />}>
+            <Button danger icon={<DeleteOutlined aria-hidden />}>
               删除此{KIND_LABELS[node.kind]}
             </Button>
           </Popconfirm>

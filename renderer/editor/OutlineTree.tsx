@@ -207,7 +207,7 @@ const TreeRow = memo(function TreeRow(props: {
         }}
         onPointerDown={(e) => hasChildren && e.stopPropagation()}
       >
-        {hasChildren ? collapsed ? <CaretRightOutlined /> : <CaretDownOutlined /> : null}
+        {hasChildren ? collapsed ? <CaretRightOutlined aria-hidden /> : <CaretDownOutlined aria-hidden /> : null}
       </span>
       <span className="tree-marker">{marker}</span>
       <span className="tree-text">

@@ -46,7 +46,7 @@ export function PhrasePanel({ planKind }: { planKind: string }) {
   return (
     <div className="side-content" role="region" aria-label="常用语">
       <Button
-        icon={<SaveOutlined />}
+        icon={<SaveOutlined aria-hidden />}
         block
         // Keep the selection in the text field: do not take focus on mouse down.
         onMouseDown={(e) => e.preventDefault()}
@@ -87,7 +87,7 @@ export function PhrasePanel({ planKind }: { planKind: string }) {
                       }
                     }}
                   >
-                    <Button size="small" type="text" icon={<DeleteOutlined />} aria-label="删除常用语" />
+                    <Button size="small" type="text" icon={<DeleteOutlined aria-hidden />} aria-label="删除常用语" />
                   </Popconfirm>
                 )}
               </li>

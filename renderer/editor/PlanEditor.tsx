@@ -407,7 +407,7 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
   return (
     <div className="editor">
       <div className="editor-toolbar" role="toolbar" aria-label="编辑工具栏">
-        <Button icon={<ArrowLeftOutlined />} onClick={() => void store.flush().finally(() => navigate({ name: 'list' }))}>
+        <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => void store.flush().finally(() => navigate({ name: 'list' }))}>
           返回方案列表
         </Button>
         <Typography.Title level={3} className="editor-title" ellipsis={{ tooltip: title }}>
@@ -419,35 +419,35 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
         <div className="toolbar-spacer" />
         <Space wrap size={6}>
           <Tooltip title="Ctrl+S：保存并留存一个历史版本">
-            <Button type="primary" icon={<SaveOutlined />} onClick={() => void save()}>
+            <Button type="primary" icon={<SaveOutlined aria-hidden />} onClick={() => void save()}>
               保存
             </Button>
           </Tooltip>
           <Tooltip title="Ctrl+Z">
-            <Button icon={<UndoOutlined />} disabled={!canUndo} onClick={() => void undo()}>
+            <Button icon={<UndoOutlined aria-hidden />} disabled={!canUndo} onClick={() => void undo()}>
               撤销
             </Button>
           </Tooltip>
           <Tooltip title="Ctrl+Y / Ctrl+Shift+Z">
-            <Button icon={<RedoOutlined />} disabled={!canRedo} onClick={() => void redo()}>
+            <Button icon={<RedoOutlined aria-hidden />} disabled={!canRedo} onClick={() => void redo()}>
               重做
             </Button>
           </Tooltip>
-          <Button icon={<PlusOutlined />} onClick={addMeasure}>
+          <Button icon={<PlusOutlined aria-hidden />} onClick={addMeasure}>
             添加措施
           </Button>
           <Button onClick={addSection}>添加章节</Button>
-          <Button icon={<SearchOutlined />} onClick={() => setReuseOpen(true)}>
+          <Button icon={<SearchOutlined aria-hidden />} onClick={() => setReuseOpen(true)}>
             复用措施
           </Button>
-          <Button icon={<BookOutlined />} onClick={() => setSide(side === 'phrases' ? null : 'phrases')} aria-pressed={side === 'phrases'}>
+          <Button icon={<BookOutlined aria-hidden />} onClick={() => setSide(side === 'phrases' ? null : 'phrases')} aria-pressed={side === 'phrases'}>
             常用语
           </Button>
-          <Button icon={<UnorderedListOutlined />} onClick={() => setSide(side === 'problems' ? null : 'problems')} aria-pressed={side === 'problems'}>
+          <Button icon={<UnorderedListOutlined aria-hidden />} onClick={() => setSide(side === 'problems' ? null : 'problems')} aria-pressed={side === 'problems'}>
             问题清单
           </Button>
           <Button
-            icon={<CheckSquareOutlined />}
+            icon={<CheckSquareOutlined aria-hidden />}
             onClick={() => {
               setSide(side === 'checks' ? null : 'checks');
               setCheckTick((t) => t + 1);
@@ -456,7 +456,7 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
           >
             公文检查
           </Button>
-          <Button icon={<HistoryOutlined />} onClick={() => setSide(side === 'history' ? null : 'history')} aria-pressed={side === 'history'}>
+          <Button icon={<HistoryOutlined aria-hidden />} onClick={() => setSide(side === 'history' ? null : 'history')} aria-pressed={side === 'history'}>
             历史版本
           </Button>
           {actions}
@@ -474,7 +474,7 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
               },
             }}
           >
-            <Button icon={<MoreOutlined />}>更多</Button>
+            <Button icon={<MoreOutlined aria-hidden />}>更多</Button>
           </Dropdown>
         </Space>
       </div>
@@ -504,7 +504,6 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
               problems={problems}
               onLink={(p, n, on) => void link(p, n, on)}
               onDelete={remove}
-              onAddMeasure={() => void add('measure', { parentId: selectedId })}
             />
           ) : null}
         </main>

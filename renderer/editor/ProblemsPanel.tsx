@@ -59,13 +59,13 @@ export function ProblemsPanel(props: {
 
   return (
     <div className="side-content" role="region" aria-label="问题清单">
-      <Button icon={<ScissorOutlined />} block onMouseDown={(e) => e.preventDefault()} onClick={() => void create(activeSelection())}>
+      <Button icon={<ScissorOutlined aria-hidden />} block onMouseDown={(e) => e.preventDefault()} onClick={() => void create(activeSelection())}>
         由选中文字新建问题
       </Button>
       <Input.TextArea aria-label="问题内容" placeholder="输入问题内容" value={text} onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 2, maxRows: 6 }} />
       <Space.Compact block>
         <Input aria-label="问题类别" placeholder="类别（可不填）" value={category} onChange={(e) => setCategory(e.target.value)} />
-        <Button icon={<PlusOutlined />} onClick={() => void create(text)}>
+        <Button icon={<PlusOutlined aria-hidden />} onClick={() => void create(text)}>
           新建问题
         </Button>
       </Space.Compact>
@@ -101,7 +101,7 @@ export function ProblemsPanel(props: {
                 cancelText="取消"
                 onConfirm={() => act(() => store.write('problems.delete', { problemId: p.id }))}
               >
-                <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label="删除问题" />
+                <Button size="small" type="text" danger icon={<DeleteOutlined aria-hidden />} aria-label="删除问题" />
               </Popconfirm>
             </div>
           </li>

@@ -35,7 +35,7 @@ export function SidePanel(props: SidePanelProps) {
         activeKey={props.tab}
         onChange={(k) => props.onTab(k as SideTab)}
         size="small"
-        tabBarExtraContent={<Button type="text" size="small" icon={<CloseOutlined />} aria-label="关闭面板" onClick={props.onClose} />}
+        tabBarExtraContent={<Button type="text" size="small" icon={<CloseOutlined aria-hidden />} aria-label="关闭面板" onClick={props.onClose} />}
         items={[
           { key: 'phrases', label: '常用语', children: <PhrasePanel planKind={props.planKind} /> },
           {

@@ -207,9 +207,10 @@ export function allIds(outline: Outline): string[] {
 /** Placeholders left to fill: {单位}, {N}, {方面} … */
 export const PLACEHOLDER = /\{[^{}\n]{1,20}\}/g;
 
+const HAS_PLACEHOLDER = /\{[^{}\n]{1,20}\}/;
+
 export function hasPlaceholder(text: string): boolean {
-  PLACEHOLDER.lastIndex = 0;
-  return PLACEHOLDER.test(text);
+  return HAS_PLACEHOLDER.test(text);
 }
 
 /** Splits text into plain and placeholder parts for highlighting. */

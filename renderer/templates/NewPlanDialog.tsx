@@ -82,7 +82,7 @@ export function NewPlanDialog(props: { open: boolean; onClose: () => void; onCre
       </button>
       {user && (
         <div className="template-actions">
-          <Button size="small" type="text" icon={<EditOutlined />} aria-label={`修改模板“${t.name}”`} onClick={() => setEditing(user)} />
+          <Button size="small" type="text" icon={<EditOutlined aria-hidden />} aria-label={`修改模板“${t.name}”`} onClick={() => setEditing(user)} />
           <Popconfirm
             title="删除模板"
             description={`确定删除模板“${t.name}”吗？已由它创建的方案不受影响。`}
@@ -100,7 +100,7 @@ export function NewPlanDialog(props: { open: boolean; onClose: () => void; onCre
               }
             }}
           >
-            <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`删除模板“${t.name}”`} />
+            <Button size="small" type="text" danger icon={<DeleteOutlined aria-hidden />} aria-label={`删除模板“${t.name}”`} />
           </Popconfirm>
         </div>
       )}
@@ -114,7 +114,7 @@ export function NewPlanDialog(props: { open: boolean; onClose: () => void; onCre
       width={960}
       okText="创建"
       cancelText="取消"
-      okButtonProps={{ disabled: !selected, icon: <FileAddOutlined /> }}
+      okButtonProps={{ disabled: !selected, icon: <FileAddOutlined aria-hidden /> }}
       confirmLoading={busy}
       destroyOnHidden
       onCancel={close}

@@ -9,6 +9,7 @@ describe('方案列表（浏览器端到端）', () => {
     const { page } = app;
     try {
       await page.getByRole('button', { name: '新建方案' }).click();
+      await page.getByRole('button', { name: /空白方案/ }).click();
       await page.getByLabel('方案标题').fill('关于2025年度民主生活会查摆问题的整改方案');
       await page.getByRole('button', { name: '创建' }).click();
       // Creating opens the plan; going back lists it.
