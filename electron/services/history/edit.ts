@@ -14,7 +14,8 @@ export interface EditOptions {
   expectedVersion: number | null;
   /** What the user reads in 撤销“…” */
   label: string;
-  scope?: CaptureScope;
+  /** Rows the edit may touch; a function runs inside the transaction, after the version check. Default: the whole plan */
+  scope?: CaptureScope | (() => CaptureScope);
   mergeKey?: string | null;
 }
 
@@ -62,7 +63,7 @@ function bump(db: Db, planId: string): PlanVersionRow {
 export function editPlan<T>(db: Db, options: EditOptions, fn: () => T): EditOutcome<T> {
   return db.transaction((): EditOutcome<T> => {
     const current = assertVersion(db, options.planId, options.expectedVersion);
-    const scope = options.scope ?? { kind: 'plan' };
+    const scope = typeof options.scope === 'function' ? options.scope() : (options.scope ?? { kind: 'plan' });
     const before = capture(db, options.planId, scope);
     const value = fn();
     const after = capture(db, options.planId, scope);

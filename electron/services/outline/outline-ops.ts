@@ -4,7 +4,7 @@ import { emptyMeasure, type MeasureFields, type NodeKind, type NodeStyle } from 
 import type { EditResult, HeaderPatch, MeasurePatch, NodePatch } from '../../../shared/api/editor.ts';
 import { classifyDeadline } from '../../../shared/domain/deadline-classify.ts';
 import { newId } from '../ids.ts';
-import { cached } from '../history/plan-state.ts';
+import { cached, type CaptureScope } from '../history/plan-state.ts';
 import { assertVersion, editPlan, historyState, type EditOutcome } from '../history/edit.ts';
 import { noteNames } from '../directory/directory.ts';
 import { childIds, depthOf, measureRow, measureFromRow, nodeRow, readNode, subtreeIds, writePositions, type NodeRow } from './node-rows.ts';
@@ -105,7 +105,9 @@ const KIND_LABEL: Record<NodeKind, string> = { section: '章节', measure: '措�
 
 export function addNode(db: Db, input: AddNodeInput): EditResult {
   const id = newId();
-  const outcome = editPlan(db, { planId: input.planId, expectedVersion: input.expectedVersion, label: `添加${KIND_LABEL[input.kind]}` }, () => {
+  // Only the new node and its siblings (positions) change: capture just those, not the whole plan.
+  const scope = (): CaptureScope => ({ kind: 'nodes', nodeIds: [id, ...childIds(db, input.planId, input.parentId)] });
+  const outcome = editPlan(db, { planId: input.planId, expectedVersion: input.expectedVersion, label: `添加${KIND_LABEL[input.kind]}`, scope }, () => {
     assertParent(db, input.planId, input.parentId);
     const siblings = childIds(db, input.planId, input.parentId);
     let index = siblings.length;
@@ -232,8 +234,34 @@ function moveInside(db: Db, planId: string, row: NodeRow, parentId: string | nul
   shiftLevels(db, row.id, depthOf(db, parentId) + 1 - oldDepth);
 }
 
+/** What a move can touch: the node's subtree (levels), its old siblings and its new siblings (positions). */
+function moveScope(db: Db, planId: string, nodeId: string, newParent: () => string | null): () => CaptureScope {
+  return () => {
+    const row = nodeRow(db, planId, nodeId);
+    const ids = new Set([...subtreeIds(db, nodeId), ...childIds(db, planId, row.parent_id)]);
+    const parent = newParent();
+    if (parent === null || cached(db, 'SELECT 1 FROM nodes WHERE id = ? AND plan_id = ?').get(parent, planId)) {
+      for (const id of childIds(db, planId, parent)) ids.add(id);
+    }
+    if (parent !== null) ids.add(parent);
+    return { kind: 'nodes', nodeIds: [...ids] };
+  };
+}
+
+function previousSibling(db: Db, planId: string, nodeId: string): string | null {
+  const row = nodeRow(db, planId, nodeId);
+  const siblings = childIds(db, planId, row.parent_id);
+  return siblings[siblings.indexOf(nodeId) - 1] ?? null;
+}
+
+function grandParent(db: Db, planId: string, nodeId: string): string | null {
+  const row = nodeRow(db, planId, nodeId);
+  return row.parent_id === null ? null : nodeRow(db, planId, row.parent_id).parent_id;
+}
+
 export function moveNode(db: Db, input: { planId: string; expectedVersion: number; nodeId: string; parentId: string | null; index: number }): EditResult {
-  const outcome = editPlan(db, { planId: input.planId, expectedVersion: input.expectedVersion, label: '移动节点' }, () => {
+  const scope = moveScope(db, input.planId, input.nodeId, () => input.parentId);
+  const outcome = editPlan(db, { planId: input.planId, expectedVersion: input.expectedVersion, label: '移动节点', scope }, () => {
     const row = nodeRow(db, input.planId, input.nodeId);
     moveInside(db, input.planId, row, input.parentId, input.index);
   });
@@ -241,7 +269,8 @@ export function moveNode(db: Db, input: { planId: string; expectedVersion: numbe
 }
 
 export function indentNode(db: Db, input: { planId: string; expectedVersion: number; nodeId: string }): EditResult {
-  const outcome = editPlan(db, { planId: input.planId, expectedVersion: input.expectedVersion, label: '降级' }, () => {
+  const scope = moveScope(db, input.planId, input.nodeId, () => previousSibling(db, input.planId, input.nodeId));
+  const outcome = editPlan(db, { planId: input.planId, expectedVersion: input.expectedVersion, label: '降级', scope }, () => {
     const row = nodeRow(db, input.planId, input.nodeId);
     const siblings = childIds(db, input.planId, row.parent_id);
     const at = siblings.indexOf(row.id);
@@ -254,7 +283,8 @@ export function indentNode(db: Db, input: { planId: string; expectedVersion: num
 }
 
 export function outdentNode(db: Db, input: { planId: string; expectedVersion: number; nodeId: string }): EditResult {
-  const outcome = editPlan(db, { planId: input.planId, expectedVersion: input.expectedVersion, label: '升级' }, () => {
+  const scope = moveScope(db, input.planId, input.nodeId, () => grandParent(db, input.planId, input.nodeId));
+  const outcome = editPlan(db, { planId: input.planId, expectedVersion: input.expectedVersion, label: '升级', scope }, () => {
     const row = nodeRow(db, input.planId, input.nodeId);
     if (row.parent_id === null) throw new AppError('bad_input', '已是最高一级，不能再升级');
     const parent = nodeRow(db, input.planId, row.parent_id);
@@ -266,7 +296,12 @@ export function outdentNode(db: Db, input: { planId: string; expectedVersion: nu
 
 export function deleteNode(db: Db, input: { planId: string; expectedVersion: number; nodeId: string }): EditResult & { deletedCount: number } {
   let deletedCount = 0;
-  const outcome = editPlan(db, { planId: input.planId, expectedVersion: input.expectedVersion, label: '删除节点' }, () => {
+  // The subtree goes (with its measures, links, progress and evidence rows) and the siblings close up.
+  const scope = (): CaptureScope => {
+    const row = nodeRow(db, input.planId, input.nodeId);
+    return { kind: 'nodes', nodeIds: [...new Set([...subtreeIds(db, row.id), ...childIds(db, input.planId, row.parent_id)])] };
+  };
+  const outcome = editPlan(db, { planId: input.planId, expectedVersion: input.expectedVersion, label: '删除节点', scope }, () => {
     const row = nodeRow(db, input.planId, input.nodeId);
     deletedCount = subtreeIds(db, row.id).length;
     cached(db, 'DELETE FROM nodes WHERE id = ?').run(row.id);

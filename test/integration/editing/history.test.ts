@@ -53,6 +53,43 @@ describe('撤销与重做（history.*）', () => {
     s.close();
   });
 
+  it('升级、降级、跨节移动都能撤销回原样', async () => {
+    const { s } = await openServices();
+    const planId = await samplePlan(s);
+    const initial = await s.call('plans.get', { id: planId });
+    const b = await nodeId(s, planId, '措施B');
+    const c = await nodeId(s, planId, '措施C');
+    let v = initial.version;
+    v = (await s.call('outline.outdent', { planId, expectedVersion: v, nodeId: b })).version;
+    v = (await s.call('outline.indent', { planId, expectedVersion: v, nodeId: await nodeId(s, planId, '乙方面') })).version;
+    v = (await s.call('outline.moveNode', { planId, expectedVersion: v, nodeId: await nodeId(s, planId, '甲方面'), parentId: null, index: 0 })).version;
+    v = (await s.call('outline.updateNode', { planId, expectedVersion: v, nodeId: c, patch: { style: { level: 4 } } })).version;
+    v = (await s.call('outline.moveNode', { planId, expectedVersion: v, nodeId: c, parentId: null, index: 1 })).version;
+    for (let i = 0; i < 5; i++) v = (await s.call('history.undo', { planId, expectedVersion: v })).version;
+    expect((await s.call('plans.get', { id: planId })).outline).toEqual(initial.outline);
+    s.close();
+  });
+
+  it('撤销删除也找回措施的进展记录和佐证材料登记', async () => {
+    const { s } = await openServices();
+    const planId = await samplePlan(s);
+    const a = await nodeId(s, planId, '措施A');
+    const db = s.context.db;
+    db.prepare("INSERT INTO status_events (node_id, kind, on_date, status, note, created_at) VALUES (?, 'status', '2026-01-10', 'in_progress', '已召开专题会', '2026-01-10T00:00:00Z')").run(a);
+    db.prepare("INSERT INTO blobs (sha256, size, mime, created_at) VALUES ('abc', 3, 'application/pdf', '2026-01-10T00:00:00Z')").run();
+    db.prepare("INSERT INTO attachments (id, node_id, sha256, original_name, type, added_at) VALUES ('att1', ?, 'abc', '党组会议纪要.pdf', '会议纪要', '2026-01-10T00:00:00Z')").run(a);
+    const rows = () => [
+      db.prepare('SELECT node_id, status, note FROM status_events').all(),
+      db.prepare('SELECT id, node_id, original_name FROM attachments').all(),
+    ];
+    const before = rows();
+    const del = await s.call('outline.deleteNode', { planId, expectedVersion: await version(s, planId), nodeId: await nodeId(s, planId, '整改任务') });
+    expect(rows()).toEqual([[], []]);
+    await s.call('history.undo', { planId, expectedVersion: del.version });
+    expect(rows()).toEqual(before);
+    s.close();
+  });
+
   it('撤销记录保存在数据文件中：关闭程序再打开仍可撤销', async () => {
     const first = await openServices();
     const planId = await samplePlan(first.s);
