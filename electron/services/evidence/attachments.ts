@@ -145,8 +145,17 @@ async function linkBlob(
 ): Promise<AttachResult> {
   const id = newId();
   const now = nowIso();
+  let existingId: string | undefined;
   try {
     ctx.db.transaction(() => {
+      // The same file dropped twice on one measure is one piece of evidence, not two ledger entries.
+      const same = ctx.db
+        .prepare('SELECT id FROM attachments WHERE node_id = ? AND sha256 = ? AND original_name = ? AND removed_at IS NULL')
+        .get(measureId, blob.sha256, originalName) as { id: string } | undefined;
+      if (same) {
+        existingId = same.id;
+        return;
+      }
       // The measure could have been deleted while the bytes were copying: fail cleanly, the blob is collected later.
       findMeasure(ctx.db, measureId);
       ctx.db
@@ -171,6 +180,9 @@ async function linkBlob(
     })();
   } finally {
     blob.release();
+  }
+  if (existingId !== undefined) {
+    return { attachmentId: existingId, sha256: blob.sha256, size: blob.size, deduplicated: true, attachment: getAttachment(ctx.db, existingId) };
   }
   const attachment = getAttachment(ctx.db, id);
   return { attachmentId: id, sha256: blob.sha256, size: blob.size, deduplicated: blob.existed, attachment };

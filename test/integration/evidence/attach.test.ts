@@ -76,6 +76,10 @@ describe('佐证材料入库（evidence.attach*）', () => {
     expect(r2.attachmentId).not.toBe(r1.attachmentId);
     expect(r1.attachment.type).toBe('会议纪要');
     expect(storeFiles(dataDir)).toHaveLength(1);
+    // The same file dropped twice on the same measure stays one attachment.
+    const again = await s.call('evidence.attachPath', { measureId: measureIds[0]!, path: a });
+    expect(again.attachmentId).toBe(r1.attachmentId);
+    expect(await s.call('evidence.list', { measureId: measureIds[0]! })).toHaveLength(1);
     s.close();
   });
 
