@@ -182,7 +182,7 @@ async function linkBlob(
     blob.release();
   }
   if (existingId !== undefined) {
-    return { attachmentId: existingId, sha256: blob.sha256, size: blob.size, deduplicated: true, attachment: getAttachment(ctx.db, existingId) };
+    return { attachmentId: existingId, sha256: blob.sha256, size: blob.size, deduplicated: blob.existed, attachment: getAttachment(ctx.db, existingId) };
   }
   const attachment = getAttachment(ctx.db, id);
   return { attachmentId: id, sha256: blob.sha256, size: blob.size, deduplicated: blob.existed, attachment };
