@@ -34,6 +34,17 @@ export function noteNames(db: Db, type: DirectoryType, names: readonly (string |
   }
 }
 
+/**
+ * Takes back one use of a name that was only a step of typing (autosave saw 办公 before 办公室), so
+ * the directory does not fill with fragments; names used elsewhere keep their other counts.
+ */
+export function retractName(db: Db, type: DirectoryType, name: string): void {
+  const table = TABLE[type];
+  const clean = cleanName(name);
+  cached(db, `UPDATE ${table} SET use_count = use_count - 1 WHERE name = ?`).run(clean);
+  cached(db, `DELETE FROM ${table} WHERE name = ? AND use_count <= 0`).run(clean);
+}
+
 /** Entries whose name contains `query` (all when empty), most used first. */
 export function searchDirectory(db: Db, type: DirectoryType, query: string, limit: number): DirectoryEntry[] {
   const table = TABLE[type];
@@ -63,7 +74,8 @@ function getEntry(db: Db, type: DirectoryType, id: number): EntryRow {
 export function addEntry(db: Db, type: DirectoryType, name: string): DirectoryEntry {
   const clean = cleanName(name);
   const table = TABLE[type];
-  cached(db, `INSERT INTO ${table} (name, use_count) VALUES (?, 0) ON CONFLICT(name) DO NOTHING`).run(clean);
+  // Added by hand counts as one use, so taking back a typing fragment of the same name never drops it.
+  cached(db, `INSERT INTO ${table} (name, use_count) VALUES (?, 1) ON CONFLICT(name) DO NOTHING`).run(clean);
   return entry(type, cached(db, `SELECT * FROM ${table} WHERE name = ?`).get(clean) as EntryRow);
 }
 

@@ -6,7 +6,7 @@ import { classifyDeadline } from '../../../shared/domain/deadline-classify.ts';
 import { newId } from '../ids.ts';
 import { cached, type CaptureScope } from '../history/plan-state.ts';
 import { assertVersion, editPlan, historyState, type EditOutcome } from '../history/edit.ts';
-import { noteNames } from '../directory/directory.ts';
+import { noteNames, retractName } from '../directory/directory.ts';
 import { childIds, depthOf, measureRow, measureFromRow, nodeRow, readNode, subtreeIds, writePositions, type NodeRow } from './node-rows.ts';
 
 export function editResult(db: Db, planId: string, outcome: EditOutcome<unknown>, nodeId: string | null): EditResult {
@@ -73,14 +73,24 @@ function writeMeasure(db: Db, nodeId: string, m: MeasureFields): void {
   ).run(nodeId, m.leader, m.department, JSON.stringify(m.cooperating), m.person, m.deadline, m.deadlineKind, m.deadlineDate, m.status, m.statusText);
 }
 
-/** Names newly written into a measure join the directory (names merely kept are not counted again). */
+/**
+ * Names newly written into a measure join the directory (names merely kept are not counted again).
+ * A name replaced by its own continuation or truncation (办公 → 办公室 while typing with autosave)
+ * was a fragment: its use is taken back.
+ */
 function growDirectory(db: Db, before: MeasureFields | null, after: MeasureFields): void {
-  const fresh = (now: string | null, was: string | null | undefined) => (now && now !== was ? [now] : []);
-  noteNames(db, 'person', [...fresh(after.leader, before?.leader), ...fresh(after.person, before?.person)]);
-  noteNames(db, 'department', [
-    ...fresh(after.department, before?.department),
-    ...after.cooperating.filter((c) => !(before?.cooperating ?? []).includes(c)),
-  ]);
+  const fragment = (was: string, now: string) => was !== now && (now.startsWith(was) || was.startsWith(now));
+  const track = (type: 'person' | 'department', was: readonly (string | null)[], now: readonly (string | null)[]) => {
+    const old = was.filter((x): x is string => !!x);
+    const fresh = now.filter((x): x is string => !!x && !old.includes(x));
+    for (const gone of old.filter((x) => !now.includes(x))) {
+      if (fresh.some((x) => fragment(gone, x))) retractName(db, type, gone);
+    }
+    noteNames(db, type, fresh);
+  };
+  track('person', [before?.leader ?? null], [after.leader]);
+  track('person', [before?.person ?? null], [after.person]);
+  track('department', [before?.department ?? null, ...(before?.cooperating ?? [])], [after.department, ...after.cooperating]);
 }
 
 function assertParent(db: Db, planId: string, parentId: string | null): void {

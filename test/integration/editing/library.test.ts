@@ -53,10 +53,30 @@ describe('人员和部门名录（directory.*）', () => {
     s.close();
   });
 
+  it('边输入边自动保存时，输入到一半的名称不留在名录中', async () => {
+    const { s } = await openServices();
+    const planId = await samplePlan(s);
+    const b = await nodeId(s, planId, '措施B');
+    let v = await version(s, planId);
+    await s.call('directory.add', { type: 'department', name: '办公' }); // a real entry elsewhere keeps existing
+    for (const typed of ['办', '办公', '办公室', '办公室、研究室']) {
+      v = (await s.call('outline.updateNode', { planId, expectedVersion: v, nodeId: b, patch: { measure: { department: typed } } })).version;
+    }
+    for (const typed of ['张', '张某某']) {
+      v = (await s.call('outline.updateNode', { planId, expectedVersion: v, nodeId: b, patch: { measure: { leader: typed } } })).version;
+    }
+    expect((await s.call('directory.list', { type: 'department' })).map((d) => d.name)).toEqual(['办公', '办公室、研究室']);
+    expect((await s.call('directory.list', { type: 'person' })).map((d) => d.name)).toEqual(['张某某']);
+    // Changing to a different name keeps the old one: it was a real name once.
+    await s.call('outline.updateNode', { planId, expectedVersion: v, nodeId: b, patch: { measure: { leader: '李某某' } } });
+    expect((await s.call('directory.list', { type: 'person' })).map((d) => d.name).sort()).toEqual(['张某某', '李某某'].sort());
+    s.close();
+  });
+
   it('名录可添加、修改（同名则合并）、删除', async () => {
     const { s } = await openServices();
     const a = await s.call('directory.add', { type: 'department', name: ' 办公室 ' });
-    expect(a).toMatchObject({ name: '办公室', useCount: 0 });
+    expect(a).toMatchObject({ name: '办公室', useCount: 1 });
     const b = await s.call('directory.add', { type: 'department', name: '综合科' });
     const renamed = await s.call('directory.update', { type: 'department', id: b.id, name: '综合处' });
     expect(renamed.name).toBe('综合处');
