@@ -4,6 +4,7 @@ import { ledgerCommand, measuresCommand, reportCommand, statusCommand } from './
 import { attachCommand, evidencePackageCommand, verifyCommand } from './evidence.ts';
 import { importCommand, parseCommand } from './import.ts';
 import { convertCommand, exportCommand } from './export.ts';
+import { checkCommand, draftCommand, templatesCommand } from './drafting.ts';
 
 /** Every subcommand, in the order `rectify --help` lists them. Later features add theirs here. */
 export const commands: CliCommand[] = [
@@ -22,4 +23,7 @@ export const commands: CliCommand[] = [
   importCommand,
   exportCommand,
   convertCommand,
+  templatesCommand,
+  draftCommand,
+  checkCommand,
 ];
