@@ -19,11 +19,11 @@ export function builtinPhrases(resourcesDir: string): Phrase[] {
   const hit = cache.get(resourcesDir);
   if (hit) return hit;
   const dir = path.join(resourcesDir, 'phrases');
-  let files: string[] = [];
+  let files: string[];
   try {
     files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
   } catch {
-    files = [];
+    files = []; // no resources folder: no built-ins, the user's own still work
   }
   const list: Phrase[] = [];
   for (const file of files) {

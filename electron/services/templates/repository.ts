@@ -28,11 +28,11 @@ export function builtinTemplates(resourcesDir: string): Builtin[] {
   const hit = builtinCache.get(resourcesDir);
   if (hit) return hit;
   const dir = path.join(resourcesDir, 'templates');
-  let files: string[] = [];
+  let files: string[];
   try {
     files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
   } catch {
-    files = [];
+    files = []; // no resources folder: no built-ins, the user's own still work
   }
   const list = files.map((file) => {
     const parsed = BuiltinFileSchema.safeParse(JSON.parse(readFileSync(path.join(dir, file), 'utf8')));

@@ -32,7 +32,7 @@ describe('历史版本（revisions.*）', () => {
     v = (await s.call('outline.deleteNode', { planId, expectedVersion: v, nodeId: b })).version;
     const added = await s.call('outline.addNode', { planId, expectedVersion: v, parentId: jia, kind: 'measure', heading: '措施D' });
     v = (await s.call('outline.moveNode', { planId, expectedVersion: added.version, nodeId: c, parentId: jia, index: 0 })).version;
-    v = (await s.call('plans.updateHeader', { planId, expectedVersion: v, patch: { title: '新标题' } })).version;
+    await s.call('plans.updateHeader', { planId, expectedVersion: v, patch: { title: '新标题' } });
 
     const diff = await s.call('revisions.diff', { revisionId: rev.id });
     const byId = new Map(diff.nodes.map((n) => [n.nodeId, n]));
