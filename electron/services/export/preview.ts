@@ -32,6 +32,8 @@ import {
 
 const NO_LINE_START = new Set([...'，。、；：？！）》」』”’…—%．,.;:?!)]】〕〉']);
 const NO_LINE_END = new Set([...'（《「『“‘〔【〈([']);
+/** Marks that may hang past the right margin instead of starting a line (Word's overflowPunct, LibreOffice's hanging punctuation). */
+const HANGING = new Set([...'，。、；：？！,.']);
 
 interface Unit {
   text: string;
@@ -92,7 +94,10 @@ export interface LaidLine {
   width: number;
 }
 
-/** Greedy line breaking with the kinsoku rules: no closing mark starts a line, no opening mark ends one. */
+/**
+ * Greedy line breaking with the kinsoku rules: no closing mark starts a line (a comma or full stop
+ * hangs in the margin, other closing marks pull the previous character down), no opening mark ends one.
+ */
 export function breakLines(all: Unit[], available: number, firstOffset: number): LaidLine[] {
   const lines: LaidLine[] = [];
   let current: Unit[] = [];
@@ -108,6 +113,12 @@ export function breakLines(all: Unit[], available: number, firstOffset: number):
   for (let i = 0; i < all.length; i++) {
     const u = all[i]!;
     if (used + u.width > limit() + 0.5 && current.length > 0) {
+      if (HANGING.has(u.text) && used <= limit() + 0.5) {
+        // A comma or full stop hangs in the margin at the end of a full line.
+        current.push(u);
+        push();
+        continue;
+      }
       // The unit does not fit. A mark that may not start a line pulls the last unit down with it.
       const carry: Unit[] = [];
       if (NO_LINE_START.has(u.text) && current.length > 1) carry.push(current.pop()!);
