@@ -5,8 +5,10 @@ import { applyChanges, cached, capture, diffCaptures, mergeDiffs, type CaptureSc
 
 /** Steps kept per plan; older ones are dropped (revisions keep the long history). */
 export const HISTORY_LIMIT = 300;
-/** Consecutive edits of the same field within this window undo as one step (typing with autosave). */
+/** Consecutive edits of the same field within this window undo as one step (typing with autosave) … */
 export const MERGE_WINDOW_MS = 4000;
+/** … but one step never spans more than this, so a long stretch of typing can be undone in pieces. */
+export const MERGE_SPAN_MS = 30_000;
 
 export interface EditOptions {
   planId: string;
@@ -80,6 +82,7 @@ interface HistoryRow {
   label: string;
   merge_key: string | null;
   diff: string;
+  created_at: string;
   updated_at: string;
 }
 
@@ -88,10 +91,16 @@ function recordStep(db: Db, planId: string, label: string, mergeKey: string | nu
   // A new edit ends the redo branch.
   cached(db, 'DELETE FROM edit_history WHERE plan_id = ? AND undone = 1').run(planId);
   if (mergeKey) {
-    const last = cached(db, 'SELECT id, label, merge_key, diff, updated_at FROM edit_history WHERE plan_id = ? ORDER BY id DESC LIMIT 1').get(
+    const last = cached(db, 'SELECT id, label, merge_key, diff, created_at, updated_at FROM edit_history WHERE plan_id = ? ORDER BY id DESC LIMIT 1').get(
       planId,
     ) as HistoryRow | undefined;
-    if (last && last.merge_key === mergeKey && Date.now() - Date.parse(last.updated_at) <= MERGE_WINDOW_MS) {
+    const nowMs = Date.parse(now);
+    if (
+      last &&
+      last.merge_key === mergeKey &&
+      nowMs - Date.parse(last.updated_at) <= MERGE_WINDOW_MS &&
+      nowMs - Date.parse(last.created_at) <= MERGE_SPAN_MS
+    ) {
       const merged = mergeDiffs(JSON.parse(last.diff) as RowChange[], changes);
       if (merged.length === 0) cached(db, 'DELETE FROM edit_history WHERE id = ?').run(last.id);
       else cached(db, 'UPDATE edit_history SET diff = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(merged), now, last.id);
@@ -143,8 +152,8 @@ export function stepHistory(db: Db, planId: string, expectedVersion: number | nu
     assertVersion(db, planId, expectedVersion);
     const row = (
       direction === 'undo'
-        ? cached(db, 'SELECT id, label, merge_key, diff, updated_at FROM edit_history WHERE plan_id = ? AND undone = 0 ORDER BY id DESC LIMIT 1')
-        : cached(db, 'SELECT id, label, merge_key, diff, updated_at FROM edit_history WHERE plan_id = ? AND undone = 1 ORDER BY id ASC LIMIT 1')
+        ? cached(db, 'SELECT id, label, merge_key, diff, created_at, updated_at FROM edit_history WHERE plan_id = ? AND undone = 0 ORDER BY id DESC LIMIT 1')
+        : cached(db, 'SELECT id, label, merge_key, diff, created_at, updated_at FROM edit_history WHERE plan_id = ? AND undone = 1 ORDER BY id ASC LIMIT 1')
     ).get(planId) as HistoryRow | undefined;
     if (!row) throw new AppError('bad_input', direction === 'undo' ? '没有可以撤销的操作' : '没有可以重做的操作');
     const changes = JSON.parse(row.diff) as RowChange[];

@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { nodeId, openServices, outlineLines, samplePlan, version } from './helpers.ts';
 
 describe('撤销与重做（history.*）', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('文字修改和结构修改都能逐步撤销、重做，直到初始状态', async () => {
     const { s } = await openServices();
     const planId = await samplePlan(s);
@@ -118,6 +122,35 @@ describe('撤销与重做（history.*）', () => {
     r = await s.call('history.undo', { planId, expectedVersion: r.version });
     expect(r.node?.heading).toBe('措施A');
     expect(r.canUndo).toBe(false);
+    s.close();
+  });
+
+  it('输入停顿超过几秒、或连续输入超过半分钟，另起一步撤销', async () => {
+    const { s } = await openServices();
+    const planId = await samplePlan(s);
+    const a = await nodeId(s, planId, '措施A');
+    let v = await version(s, planId);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const t0 = Date.parse('2026-01-05T09:00:00Z');
+    // 第1段：09:00:00–09:00:09，每3秒保存一次 → 一步
+    // 停顿10秒后第2段：09:00:19 起，每3秒一次直到 09:00:58 → 超过30秒的部分另起一步
+    const saves: [number, string][] = [
+      [0, 'a1'], [3, 'a2'], [6, 'a3'], [9, 'a4'],
+      [19, 'b1'], [22, 'b2'], [25, 'b3'], [28, 'b4'], [31, 'b5'], [34, 'b6'], [37, 'b7'], [40, 'b8'], [43, 'b9'], [46, 'b10'], [49, 'b11'], [52, 'c1'], [55, 'c2'],
+    ];
+    for (const [sec, text] of saves) {
+      vi.setSystemTime(t0 + sec * 1000);
+      v = (await s.call('outline.updateNode', { planId, expectedVersion: v, nodeId: a, patch: { heading: text } })).version;
+    }
+    const headings: string[] = [];
+    for (;;) {
+      const r = await s.call('history.undo', { planId, expectedVersion: v });
+      v = r.version;
+      headings.push(r.node!.heading);
+      if (!r.canUndo) break;
+    }
+    // b1 … b11 span 30 s (19–49); c1 at 52 s starts a new step
+    expect(headings).toEqual(['b11', 'a4', '措施A']);
     s.close();
   });
 
