@@ -139,7 +139,7 @@ export function OutlineTree(props: OutlineTreeProps) {
             role="treeitem"
             aria-selected={selectedId === HEADER_ID}
             aria-level={1}
-            aria-label="方案信息（标题、落款、成文日期）"
+            aria-label="方案信息"
             tabIndex={selectedId === HEADER_ID ? 0 : -1}
             data-node-id={HEADER_ID}
             className={`tree-row tree-header${selectedId === HEADER_ID ? ' selected' : ''}`}

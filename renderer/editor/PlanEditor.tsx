@@ -170,8 +170,9 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      // Typing in a dialog's own field (template name, search …) keeps the browser's behaviour.
       const target = e.target as HTMLElement | null;
-      if (target?.closest('.ant-modal, .ant-drawer, .ant-popover')) return;
+      if (target?.closest('.ant-modal, .ant-drawer, .ant-popover') && target.matches('input, textarea, [contenteditable="true"]')) return;
       const key = e.key.toLowerCase();
       if (key === 's') {
         e.preventDefault();

@@ -60,3 +60,8 @@ export async function treeLabels(page: Page): Promise<string[]> {
 export async function waitSaved(page: Page): Promise<void> {
   await page.getByRole('status').filter({ hasText: '已自动保存' }).waitFor();
 }
+
+/** Clicks a suggestion in the open antd dropdown (its visible item, not the hidden a11y listbox). */
+export async function pickOption(page: Page, text: string): Promise<void> {
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first().click();
+}
