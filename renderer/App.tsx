@@ -3,6 +3,7 @@ import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { PlanList } from './plans/PlanList.tsx';
 import { PlanView } from './plans/PlanView.tsx';
 import { useRoute } from './router.ts';
+import { ImportButton } from './import/ImportDialog.tsx';
 import { zhCN } from './locale.ts';
 
 export function App() {
@@ -12,7 +13,10 @@ export function App() {
     <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { fontSize: 14 } }}>
       <AntApp>
         <Layout className="app">
-          <Layout.Header className="app-header">整改方案工作台</Layout.Header>
+          <Layout.Header className="app-header" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+            整改方案工作台
+            <ImportButton />
+          </Layout.Header>
           <Layout.Content className="app-content">
             <ErrorBoundary key={route.name === 'plan' ? route.id : 'list'}>
               {route.name === 'plan' ? <PlanView id={route.id} /> : <PlanList />}
