@@ -41,7 +41,7 @@ const ALLOWED = [
     file: 'electron/main/window.ts',
     // A "review required" marker raised for every use of a preload script. Reviewed: the preload is
     // sandboxed and exposes exactly three functions over fixed channels (test/unit/electron/preload.test.ts).
-    why: '预加载脚本已审查：沙箱运行，只暴露 rpc/openFiles/saveFile 三个函数（见 preload.test.ts）',
+    why: '预加载脚本已审查：沙箱运行，只暴露 rpc/openFiles/saveFile/openAttachment 四个函数（见 preload.test.ts）',
   },
 ];
 

@@ -1,7 +1,8 @@
-import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { dialog, ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
 import { z } from 'zod';
 import {
+  OPEN_ATTACHMENT_CHANNEL,
   OPEN_FILES_CHANNEL,
   RPC_CHANNEL,
   SAVE_FILE_CHANNEL,
@@ -122,9 +123,26 @@ export async function saveFileWithDialog(options: IpcOptions, raw: unknown): Pro
   return true;
 }
 
+const openAttachmentSchema = z.object({ attachmentId: z.string().min(1).max(200) });
+
+/**
+ * Opens a stored evidence file with the system program: the services copy it out under its original
+ * name, and only that path — which we made, never one the page supplied — goes to shell.openPath.
+ */
+export async function openAttachment(options: IpcOptions, raw: unknown): Promise<null> {
+  const { attachmentId } = parseOrThrow(openAttachmentSchema, raw);
+  const services = await options.services;
+  const envelope = await handleRpc(Promise.resolve(services), { method: 'evidence.copyOut', input: { attachmentId } });
+  if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message);
+  const { path: copy } = envelope.result as { path: string };
+  const failure = await shell.openPath(copy);
+  if (failure) throw new AppError('io', `无法用系统程序打开该文件：${failure}`);
+  return null;
+}
+
 const REFUSED = '拒绝处理：请求不是来自整改方案工作台的主窗口。';
 
-/** Registers the three channels; returns a function that removes them (tests, shutdown). */
+/** Registers the four channels; returns a function that removes them (tests, shutdown). */
 export function registerIpc(options: IpcOptions): () => void {
   ipcMain.handle(RPC_CHANNEL, (event, request: unknown) => {
     if (!isTrustedSender(event)) throw new Error(REFUSED);
@@ -138,7 +156,12 @@ export function registerIpc(options: IpcOptions): () => void {
     if (!isTrustedSender(event)) throw new Error(REFUSED);
     return envelope(() => saveFileWithDialog(options, request));
   });
+  ipcMain.handle(OPEN_ATTACHMENT_CHANNEL, (event, request: unknown) => {
+    if (!isTrustedSender(event)) throw new Error(REFUSED);
+    return envelope(() => openAttachment(options, request));
+  });
   return () => {
+    ipcMain.removeHandler(OPEN_ATTACHMENT_CHANNEL);
     ipcMain.removeHandler(RPC_CHANNEL);
     ipcMain.removeHandler(OPEN_FILES_CHANNEL);
     ipcMain.removeHandler(SAVE_FILE_CHANNEL);

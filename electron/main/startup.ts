@@ -105,6 +105,8 @@ export function startApp(options: StartOptions = {}): StartedApp {
     services = createServices({ dataDir, resourcesDir: layout.resourcesDir, migrationsDir: layout.migrationsDir });
     // Swallowed here only to avoid an unhandled rejection; every RPC call reports the failure in Chinese.
     services.catch(() => undefined);
+    // Maintenance: blobs no attachment refers to any more (removed long ago) are deleted at start.
+    void services.then((s) => s.callByName('evidence.collectGarbage', {})).catch(() => undefined);
 
     registerIpc({ services, getWindow, defaultSaveDir: () => app.getPath('documents') });
     installMenu({ isDev, version: app.getVersion(), dataDir, getWindow });

@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import {
+  OPEN_ATTACHMENT_CHANNEL,
   OPEN_FILES_CHANNEL,
   RPC_CHANNEL,
   SAVE_FILE_CHANNEL,
@@ -9,8 +10,8 @@ import {
 } from '../../shared/api/bridge.ts';
 
 /**
- * Runs sandboxed, bundled into one CommonJS file. Exposes exactly `window.rectify` — three named
- * functions over three fixed channels — and never ipcRenderer itself (checklist item 20).
+ * Runs sandboxed, bundled into one CommonJS file. Exposes exactly `window.rectify` — four named
+ * functions over four fixed channels — and never ipcRenderer itself (checklist item 20).
  */
 
 /** Dialog answers come as envelopes so a failure reaches the page as a plain Error with our Chinese message. */
@@ -30,6 +31,9 @@ const bridge: RectifyBridge = {
   },
   async saveFile(options) {
     return unwrap<boolean>((await ipcRenderer.invoke(SAVE_FILE_CHANNEL, options)) as RpcEnvelope);
+  },
+  async openAttachment(attachmentId) {
+    unwrap<null>((await ipcRenderer.invoke(OPEN_ATTACHMENT_CHANNEL, { attachmentId })) as RpcEnvelope);
   },
 };
 

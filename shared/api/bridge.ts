@@ -33,8 +33,11 @@ export interface RectifyBridge {
   openFiles(options: { title: string; filters: FileFilter[]; multiple: boolean }): Promise<PickedFile[]>;
   /** Native save dialog; resolves false when cancelled. */
   saveFile(options: { title: string; defaultName: string; filters: FileFilter[]; dataBase64: string }): Promise<boolean>;
+  /** Opens a copy of a stored evidence file with the system's program (by attachment id, never a path or URL). */
+  openAttachment(attachmentId: string): Promise<void>;
 }
 
 export const RPC_CHANNEL = 'rectify:rpc';
 export const OPEN_FILES_CHANNEL = 'rectify:open-files';
 export const SAVE_FILE_CHANNEL = 'rectify:save-file';
+export const OPEN_ATTACHMENT_CHANNEL = 'rectify:open-attachment';

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { OPEN_FILES_CHANNEL, RPC_CHANNEL, SAVE_FILE_CHANNEL, type RpcEnvelope } from '../../../shared/api/bridge.ts';
+import { OPEN_ATTACHMENT_CHANNEL, OPEN_FILES_CHANNEL, RPC_CHANNEL, SAVE_FILE_CHANNEL, type RpcEnvelope } from '../../../shared/api/bridge.ts';
 import { createServices, type Services } from '../../../electron/services/index.ts';
 import { tempDir } from '../../helpers/temp.ts';
 import { FakeWebContents, FakeWebFrame, fake, invokeFrom } from './fake-electron.ts';
@@ -45,8 +45,46 @@ function ours() {
 }
 
 describe('IPC registration', () => {
-  it('registers exactly the three bridge channels', () => {
-    expect([...fake.ipcHandlers.keys()].sort()).toEqual([OPEN_FILES_CHANNEL, RPC_CHANNEL, SAVE_FILE_CHANNEL].sort());
+  it('registers exactly the four bridge channels', () => {
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual([OPEN_ATTACHMENT_CHANNEL, OPEN_FILES_CHANNEL, RPC_CHANNEL, SAVE_FILE_CHANNEL].sort());
+  });
+});
+
+describe('rectify:open-attachment', () => {
+  it('copies the stored file out under its original name and opens only that copy with the system program', async () => {
+    const plan = await services.call('plans.createFromDocument', {
+      document: {
+        title: '附件测试', kind: 'blank', addressee: null, preamble: [], problems: [], attachments: [], issuer: null, date: null,
+        level3Numbering: 'restart',
+        sections: [{ kind: 'measure', heading: '措施', body: [], style: {}, problemKeys: [], children: [],
+          measure: { leader: null, department: null, cooperating: [], person: null, deadline: null, deadlineKind: null, deadlineDate: null, status: 'not_started', statusText: null } }],
+      },
+    });
+    const detail = await services.call('plans.get', { id: plan.id });
+    const measureId = detail.outline[0]?.id ?? '';
+    const source = path.join(tempDir(), '党组会议纪要（第3次）.txt');
+    writeFileSync(source, '会议纪要内容');
+    const { attachmentId } = await services.call('evidence.attachPath', { measureId, path: source });
+    expect(attachmentId).not.toBe('');
+    fake.electron.shell.openPath.mockClear();
+    const envelope = (await invokeFrom(OPEN_ATTACHMENT_CHANNEL, ours(), { attachmentId })) as RpcEnvelope;
+    expect(envelope).toEqual({ ok: true, result: null });
+    expect(fake.electron.shell.openPath).toHaveBeenCalledTimes(1);
+    const opened = String((fake.electron.shell.openPath.mock.calls as unknown as string[][])[0]?.[0]);
+    expect(path.basename(opened)).toBe('党组会议纪要（第3次）.txt');
+    expect(readFileSync(opened, 'utf8')).toBe('会议纪要内容');
+    expect(fake.electron.shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('refuses a foreign frame and a malformed id without opening anything', async () => {
+    fake.electron.shell.openPath.mockClear();
+    const foreign = new FakeWebContents('https://evil.example/');
+    await expect(async () => invokeFrom(OPEN_ATTACHMENT_CHANNEL, { contents: foreign, frame: foreign.mainFrame }, { attachmentId: 'x' })).rejects.toThrow(/拒绝/);
+    const bad = (await invokeFrom(OPEN_ATTACHMENT_CHANNEL, ours(), { attachmentId: '' })) as RpcEnvelope;
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    const missing = (await invokeFrom(OPEN_ATTACHMENT_CHANNEL, ours(), { attachmentId: 'no-such-attachment' })) as RpcEnvelope;
+    expect(missing.ok).toBe(false);
+    expect(fake.electron.shell.openPath).not.toHaveBeenCalled();
   });
 });
 
@@ -55,7 +93,7 @@ describe('rectify:rpc relay', () => {
     const created = (await invokeFrom(RPC_CHANNEL, ours(), { method: 'plans.create', input: { title: '测试方案' } })) as RpcEnvelope;
     expect(created.ok).toBe(true);
     const listed = (await invokeFrom(RPC_CHANNEL, ours(), { method: 'plans.list', input: {} })) as RpcEnvelope;
-    expect(listed).toMatchObject({ ok: true, result: [{ title: '测试方案' }] });
+    expect(listed.ok && (listed.result as { title: string }[]).map((p) => p.title)).toContain('测试方案');
   });
 
   it('turns service errors into Chinese wire errors', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { OPEN_FILES_CHANNEL, RPC_CHANNEL, SAVE_FILE_CHANNEL, type RectifyBridge } from '../../../shared/api/bridge.ts';
+import { OPEN_ATTACHMENT_CHANNEL, OPEN_FILES_CHANNEL, RPC_CHANNEL, SAVE_FILE_CHANNEL, type RectifyBridge } from '../../../shared/api/bridge.ts';
 import { fake } from './fake-electron.ts';
 
 vi.mock('electron', async () => (await import('./fake-electron.ts')).electron);
@@ -16,8 +16,8 @@ describe('preload bridge', () => {
     expect(exposed[0]![0]).toBe('rectify');
   });
 
-  it('exposes exactly rpc, openFiles and saveFile — no ipcRenderer, no electron objects', () => {
-    expect(Object.keys(bridge).sort()).toEqual(['openFiles', 'rpc', 'saveFile']);
+  it('exposes exactly rpc, openFiles, saveFile and openAttachment — no ipcRenderer, no electron objects', () => {
+    expect(Object.keys(bridge).sort()).toEqual(['openAttachment', 'openFiles', 'rpc', 'saveFile']);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
     expect(Object.values(bridge)).not.toContain(fake.electron.ipcRenderer);
     expect(Object.values(bridge)).not.toContain(invoke);
@@ -45,5 +45,13 @@ describe('preload bridge', () => {
     invoke.mockResolvedValueOnce({ ok: true, result: false });
     await expect(bridge.saveFile(options)).resolves.toBe(false);
     expect(invoke).toHaveBeenLastCalledWith(SAVE_FILE_CHANNEL, options);
+  });
+
+  it('openAttachment sends only the attachment id over rectify:open-attachment', async () => {
+    invoke.mockResolvedValueOnce({ ok: true, result: null });
+    await expect(bridge.openAttachment('att-1')).resolves.toBeUndefined();
+    expect(invoke).toHaveBeenLastCalledWith(OPEN_ATTACHMENT_CHANNEL, { attachmentId: 'att-1' });
+    invoke.mockResolvedValueOnce({ ok: false, error: { code: 'not_found', message: '找不到该佐证材料' } });
+    await expect(bridge.openAttachment('att-2')).rejects.toThrow('找不到该佐证材料');
   });
 });
