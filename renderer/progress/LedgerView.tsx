@@ -13,6 +13,9 @@ import './tracking.css';
 /** Ledger columns a secretary may correct in place (the rest come from the plan or the tracking records). */
 const EDITABLE = new Set(['leader', 'department', 'person', 'cooperating']);
 
+/** Rows per page; merged problem cells need the whole table on one page. */
+const PAGE_SIZE = 100;
+
 const STATUS_ORDER = new Map(MEASURE_STATUSES.map((s, i) => [s, i]));
 
 function compareText(a: string, b: string): number {
@@ -32,6 +35,7 @@ export function LedgerView({ planId, version, onChanged }: { planId: string; ver
   const [statuses, setStatuses] = useState<MeasureStatus[]>([]);
   const [department, setDepartment] = useState<string | undefined>(undefined);
   const [detail, setDetail] = useState<LedgerMeasure | null>(null);
+  const [sortKey, setSortKey] = useState<string | null>(null);
 
   const changed = async (): Promise<void> => {
     await ledger.reload();
@@ -88,10 +92,15 @@ export function LedgerView({ planId, version, onChanged }: { planId: string; ver
   if (!ledger.data) return <Skeleton active />;
   const l = ledger.data;
 
+  // In outline order (no sort, no filter) the 问题 cells of one problem merge, as in the exported ledger.
+  const merged = sortKey === null && rows.length === l.measures.length && rows.length <= PAGE_SIZE;
+  const spans = merged ? problemSpans(rows) : null;
   const columns: ColumnsType<LedgerMeasure> = l.columns.map((c) => ({
     key: c.key,
     title: c.label,
-    width: Math.round(c.width * 14),
+    // The export's relative widths, but never narrower than the header on two lines.
+    width: Math.max(Math.round(c.width * 16), Math.ceil(c.label.length / 2) * 15 + 36, 56),
+    ...(spans && (c.key === 'problem' || c.key === 'category') ? { onCell: (_: LedgerMeasure, i?: number) => ({ rowSpan: spans[i ?? 0] ?? 1 }) } : {}),
     sorter: (a: LedgerMeasure, b: LedgerMeasure) => {
       if (c.key === 'index') return a.seq - b.seq;
       if (c.key === 'deadline') return compareText(a.deadlineDate ?? '9999', b.deadlineDate ?? '9999') || a.seq - b.seq;
@@ -177,8 +186,12 @@ export function LedgerView({ planId, version, onChanged }: { planId: string; ver
         aria-label="整改台账"
         dataSource={rows}
         columns={columns}
-        pagination={rows.length > 100 ? { pageSize: 100, showSizeChanger: false } : false}
+        pagination={rows.length > PAGE_SIZE ? { pageSize: PAGE_SIZE, showSizeChanger: false } : false}
         scroll={{ x: 'max-content' }}
+        onChange={(_p, _f, sorter) => {
+          const one = Array.isArray(sorter) ? sorter[0] : sorter;
+          setSortKey(one?.order ? String(one.columnKey) : null);
+        }}
         loading={ledger.loading}
       />
       <Drawer open={detail !== null} onClose={() => setDetail(null)} size={880} title={detail ? `${detail.path} ${detail.heading}` : ''} destroyOnHidden>
@@ -186,6 +199,20 @@ export function LedgerView({ planId, version, onChanged }: { planId: string; ver
       </Drawer>
     </div>
   );
+}
+
+/** rowSpan per row: the first row of a run of the same problem spans the run, the others 0. */
+function problemSpans(rows: LedgerMeasure[]): number[] {
+  const spans = rows.map(() => 1);
+  let start = 0;
+  while (start < rows.length) {
+    let end = start + 1;
+    while (end < rows.length && rows[end]!.problem.key === rows[start]!.problem.key) end++;
+    spans[start] = end - start;
+    for (let i = start + 1; i < end; i++) spans[i] = 0;
+    start = end;
+  }
+  return spans;
 }
 
 function EditableCell({ label, value, onSave }: { label: string; value: string; onSave: (v: string) => Promise<void> }) {

@@ -115,6 +115,11 @@ function StatusForm({ current, onSubmit }: { current: MeasureStatus; onSubmit: (
       layout="vertical"
       aria-label="记录进展"
       initialValues={{ status: current, date: dayjs(today()), note: '', by: '' }}
+      // Recording is deliberate: Enter in a field (e.g. confirming a typed date) must not submit, since
+      // every submission becomes a permanent history entry.
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') e.preventDefault();
+      }}
       onFinish={async (v) => {
         setSaving(true);
         const ok = await onSubmit({ status: v.status, date: v.date.format('YYYY-MM-DD'), note: v.note?.trim() ?? '', by: v.by?.trim() ?? '', approver: v.approver?.trim() });
