@@ -157,7 +157,7 @@ export function ImportDialog(props: { onClose: () => void }) {
           dataSource={items}
           renderItem={(x, i) => (
             <List.Item onClick={() => setCurrent(i)} style={{ cursor: 'pointer', fontWeight: i === current ? 600 : 400 }}>
-              {x.name}　{x.error ? <Tag color="red">无法导入</Tag> : x.preview ? <Tag color="green">措施 {x.preview.counts.measures} 项</Tag> : <Tag>等待识别</Tag>}
+              {x.name}{'\u3000'}{x.error ? <Tag color="red">无法导入</Tag> : x.preview ? <Tag color="green">措施 {x.preview.counts.measures} 项</Tag> : <Tag>等待识别</Tag>}
             </List.Item>
           )}
         />
@@ -234,7 +234,7 @@ function Preview(props: { preview: ImportPreview; encoding: Encoding; canChooseE
             ))}
             <Outline nodes={doc.sections} markers={markers} depth={0} />
             {doc.attachments.length > 0 && <div>附件：{doc.attachments.join('；')}</div>}
-            {(doc.issuer || doc.date) && <div style={{ textAlign: 'right' }}>{[doc.issuer, doc.date].filter(Boolean).join('　')}</div>}
+            {(doc.issuer || doc.date) && <div style={{ textAlign: 'right' }}>{[doc.issuer, doc.date].filter(Boolean).join('\u3000')}</div>}
           </div>
         </Col>
       </Row>

@@ -79,7 +79,7 @@ function findDates(text: string, referenceYear: number | undefined): { dates: st
     }
     count++;
     if (year === undefined) continue;
-    let date: string | null = null;
+    let date: string | null;
     if (mo) {
       const month = toNumber(mo);
       if (month === null) continue;

@@ -53,7 +53,7 @@ export function fieldForLabel(label: string): FieldName | 'extra' | undefined {
 
 /** Strips one unbalanced closing bracket at the end so "办公室（财务）" stays intact but "长期坚持）" loses it. */
 function trimValue(raw: string): string {
-  let v = raw.replace(/^[\s　：:，,；;、]+|[\s　，,；;、。.]+$/g, '');
+  let v = raw.replace(/^[\s\u3000：:，,；;、]+|[\s\u3000，,；;、。.]+$/g, '');
   for (;;) {
     const last = v.charAt(v.length - 1);
     const idx = CLOSE.indexOf(last);
@@ -61,7 +61,7 @@ function trimValue(raw: string): string {
     const open = OPEN.charAt(idx);
     const opens = [...v].filter((c) => c === open || (open === '（' && c === '(') || (open === '(' && c === '（')).length;
     const closes = [...v].filter((c) => c === last || (last === '）' && c === ')') || (last === ')' && c === '）')).length;
-    if (closes > opens) v = v.slice(0, -1).replace(/[\s　，,；;、。.]+$/g, '');
+    if (closes > opens) v = v.slice(0, -1).replace(/[\s\u3000，,；;、。.]+$/g, '');
     else break;
   }
   return v.replace(/^[（(［[【]+(?=[^）)］\]】]*$)/, '');
@@ -96,16 +96,16 @@ export function parseLabelledPairs(text: string, into: ParsedFields = emptyField
   return into;
 }
 
-/** 【整改措施】…【责任单位】机关党委　【责任人】组织干事 杨某 — returns the pairs in order. */
+/** 【整改措施】…【责任单位】机关党委\u3000【责任人】组织干事 杨某 — returns the pairs in order. */
 export function parseLenticular(text: string): Array<{ label: string; value: string }> {
   const out: Array<{ label: string; value: string }> = [];
   const re = /【([^【】]{1,10})】\s*([^【]*)/g;
-  for (const m of text.matchAll(re)) out.push({ label: m[1]!.trim(), value: m[2]!.replace(/[\s　]+$/, '') });
+  for (const m of text.matchAll(re)) out.push({ label: m[1]!.trim(), value: m[2]!.replace(/[\s\u3000]+$/, '') });
   return out;
 }
 
 const RESP_LINE = new RegExp(`^[${OPEN}]?\\s*(?:${KEY_ALT})\\s*[：:]`);
-/** A line that is only a responsibility block: "（责任领导：…；…）", "牵头领导：…　责任科室：…", "［…］". */
+/** A line that is only a responsibility block: "（责任领导：…；…）", "牵头领导：…\u3000责任科室：…", "［…］". */
 export function isResponsibilityLine(line: string): boolean {
   if (!RESP_LINE.test(line)) return false;
   const first = new RegExp(`(?:${KEY_ALT})`).exec(line);
@@ -123,7 +123,7 @@ const TRAILING_BLOCK = new RegExp(`[（(［\\[【]\\s*(?:${KEY_ALT})\\s*[：:][^
 export function splitTrailingBlock(text: string): { body: string; block: string } | null {
   const m = TRAILING_BLOCK.exec(text);
   if (!m || m.index === 0) return null;
-  return { body: text.slice(0, m.index).replace(/[\s　]+$/, ''), block: m[0] };
+  return { body: text.slice(0, m.index).replace(/[\s\u3000]+$/, ''), block: m[0] };
 }
 
 const UNLABELLED_BLOCK = /[（(]([^（()）]{2,80}?(?:牵头|负责|落实|配合|按职责分工负责)[^（()）]*)[）)]\s*[。.]?\s*$/;
@@ -146,7 +146,7 @@ export function splitUnlabelledBlock(
     else return null; // a bracket of ordinary prose, not a responsibility block
   }
   if (!hasFields(fields)) return null;
-  return { body: text.slice(0, m.index).replace(/[\s　]+$/, ''), fields };
+  return { body: text.slice(0, m.index).replace(/[\s\u3000]+$/, ''), fields };
 }
 
 const TITLE_WORDS = /(?:书记|主任|秘书长|部长|局长|处长|科长|组长|领导|委员|同志|县长|市长|区长|镇长|乡长|厅长|主席|院长|校长|行长|经理|班子成员|党组成员)$/;
@@ -189,5 +189,5 @@ export function parseSentenceFields(text: string, isDeadline: (s: string) => boo
 export function splitStatus(text: string): { body: string; status: string } | null {
   const m = /(?:^|(?<=[。；;！？]))\s*(?:整改情况|整改进展|完成情况|进展情况|整改结果|整改状态|落实情况)\s*[：:]\s*(.+)$/.exec(text);
   if (!m) return null;
-  return { body: text.slice(0, m.index).replace(/[\s　]+$/, ''), status: m[1]!.trim() };
+  return { body: text.slice(0, m.index).replace(/[\s\u3000]+$/, ''), status: m[1]!.trim() };
 }

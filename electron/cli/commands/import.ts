@@ -28,7 +28,7 @@ function printOutline(out: (s: string) => void, parsed: ParsedPlanFile): void {
   const d = parsed.document;
   out(`标题：${d.title}`);
   if (d.addressee) out(`主送：${d.addressee}`);
-  out(`编码/格式：${parsed.encoding}　措施：${parsed.counts.measures}项　标点修正：${parsed.counts.punctuationChanges}处`);
+  out(`编码/格式：${parsed.encoding}\u3000措施：${parsed.counts.measures}项\u3000标点修正：${parsed.counts.punctuationChanges}处`);
   walkNumbered(d.sections, { level3Numbering: d.level3Numbering }, (node, marker, _level, depth) => {
     const m = node.measure;
     const extra = m && node.kind === 'measure'

@@ -86,7 +86,7 @@ describe('responsibility and deadline forms (domain.md §7.4)', () => {
   });
   it('3: own line with full-width spaces applies to the measures just above it', () => {
     const { json } = parse(
-      `${TITLE}一、整改任务\n（一）关于“制度执行不严”的问题\n具体表现：个别制度执行打折扣。\n整改措施：\n1.修订制度汇编。\n2.开展执行情况检查。\n牵头领导：李某某　责任科室：机关党委　配合科室：办公室　整改时限：2026年1月31日前\n（二）关于“作风不实”的问题\n1.开展作风整顿。\n牵头领导：王某某　责任科室：办公室　整改时限：立行立改\n`,
+      `${TITLE}一、整改任务\n（一）关于“制度执行不严”的问题\n具体表现：个别制度执行打折扣。\n整改措施：\n1.修订制度汇编。\n2.开展执行情况检查。\n牵头领导：李某某\u3000责任科室：机关党委\u3000配合科室：办公室\u3000整改时限：2026年1月31日前\n（二）关于“作风不实”的问题\n1.开展作风整顿。\n牵头领导：王某某\u3000责任科室：办公室\u3000整改时限：立行立改\n`,
     );
     const p1 = json.sections[0]!.children[0]!;
     expect(p1.children.map((c) => c.measure)).toEqual([
@@ -103,16 +103,16 @@ describe('responsibility and deadline forms (domain.md §7.4)', () => {
     expect(n.measure!.department).toBe('区卫健局、各街办（新区）');
   });
   it('5: comma or space separators', () => {
-    expect(measureOf('1.学习。\n（责任人：党组书记　整改时限：立行立改并长期坚持）').measure).toMatchObject({ person: '党组书记', deadline: '立行立改并长期坚持' });
+    expect(measureOf('1.学习。\n（责任人：党组书记\u3000整改时限：立行立改并长期坚持）').measure).toMatchObject({ person: '党组书记', deadline: '立行立改并长期坚持' });
     expect(measureOf('1.学习。\n（责任人：各党组成员，整改时限：2023年12月底前）').measure).toMatchObject({ person: '各党组成员', deadline: '2023年12月底前' });
   });
   it('6: audit fields — 整改类型 is kept in the body, the person with title and name', () => {
-    const m = measureOf('1.公务卡使用不规范，涉及金额12.80万元。\n整改措施：(1)清理账户；(2)规范报销。\n整改类型：分阶段整改　责任处室：财务处　责任人：处长 陈某　整改期限：2025年10月31日');
+    const m = measureOf('1.公务卡使用不规范，涉及金额12.80万元。\n整改措施：(1)清理账户；(2)规范报销。\n整改类型：分阶段整改\u3000责任处室：财务处\u3000责任人：处长 陈某\u3000整改期限：2025年10月31日');
     expect(m.measure).toEqual({ leader: null, department: '财务处', person: '处长 陈某', deadline: '2025年10月31日', status: null });
     expect(m.body).toEqual(['整改措施：（1）清理账户；（2）规范报销。', '整改类型：分阶段整改']);
   });
   it('7: 【】 labels on one line', () => {
-    const { json } = parse(`${TITLE}一、问题清单\n问题1：档案不完整。（扣0.5分）\n【整改措施】逐份核查。【责任单位】机关党委　【责任人】组织干事 杨某　【完成时限】2026年3月15日前\n`);
+    const { json } = parse(`${TITLE}一、问题清单\n问题1：档案不完整。（扣0.5分）\n【整改措施】逐份核查。【责任单位】机关党委\u3000【责任人】组织干事 杨某\u3000【完成时限】2026年3月15日前\n`);
     const m = json.sections[0]!.children[0]!;
     expect(m.marker).toBe('1.');
     expect(m.body).toEqual(['逐份核查。']);
