@@ -65,6 +65,11 @@ interface WriterContext {
   font(role: FontRole): ReturnType<typeof runFont>;
 }
 
+/**
+ * A body paragraph with only what differs from the defaults: docDefaults carry 仿宋 三号 condensed by
+ * 0.25 pt in zh-CN with exact 579-twip lines, and Normal is justified. Lean XML keeps a 400-page
+ * plan quick to write and leaves the secretary a document whose formatting sits where Word expects.
+ */
 function paragraph(block: Block, ctx: WriterContext): Paragraph {
   const indent: Record<string, number> = {};
   if (block.firstLineChars) {
@@ -76,18 +81,15 @@ function paragraph(block: Block, ctx: WriterContext): Paragraph {
   if (block.hanging !== undefined) indent.hanging = block.hanging;
   if (block.right !== undefined) indent.right = block.right;
   return new Paragraph({
-    alignment: ALIGN[block.align],
-    spacing: EXACT,
+    ...(block.align !== 'both' ? { alignment: ALIGN[block.align] } : {}),
     ...(Object.keys(indent).length > 0 ? { indent } : {}),
     ...(block.keepNext ? { keepNext: true } : {}),
     children: block.runs.map(
       (run) =>
         new TextRun({
           text: run.text,
-          font: ctx.font(run.role),
-          size: block.size,
-          characterSpacing: CHAR_SPACING,
-          language: LANG,
+          ...(run.role !== 'fang' ? { font: ctx.font(run.role) } : {}),
+          ...(block.size !== SIZE_BODY ? { size: block.size } : {}),
           ...(run.bold ? { bold: true } : {}),
         }),
     ),
@@ -182,14 +184,16 @@ function ledgerSectionChildren(appendix: LedgerAppendix, ctx: WriterContext): (P
     LANDSCAPE_TEXT_WIDTH,
   );
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  // Cell paragraphs use the ledger styles (仿宋/黑体 at the ledger size, exact 20/22 pt lines).
   // Narrow columns (names, units) are set flush left: justifying a 4-character line spreads it apart.
-  const cellParagraphs = (text: string, role: FontRole, align: 'center' | 'left' | 'both', bold = false): Paragraph[] =>
+  const cellParagraphs = (text: string, style: 'LedgerCell' | 'LedgerHeader', align: 'center' | 'left' | 'both'): Paragraph[] =>
     (text === '' ? [''] : text.split('\n')).map(
       (line) =>
         new Paragraph({
-          alignment: align === 'center' ? AlignmentType.CENTER : align === 'both' ? AlignmentType.JUSTIFIED : AlignmentType.LEFT,
-          spacing: { line: cellLine, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-          children: [new TextRun({ text: line, font: ctx.font(role), size, language: LANG, characterSpacing: 0, ...(bold ? { bold } : {}) })],
+          style,
+          ...(align === 'center' && style === 'LedgerCell' ? { alignment: AlignmentType.CENTER } : {}),
+          ...(align === 'left' ? { alignment: AlignmentType.LEFT } : {}),
+          children: [new TextRun(line)],
         }),
     );
   const header = new TableRow({
@@ -200,8 +204,7 @@ function ledgerSectionChildren(appendix: LedgerAppendix, ctx: WriterContext): (P
         new TableCell({
           width: { size: widths[i]!, type: WidthType.DXA },
           verticalAlign: VerticalAlignTable.CENTER,
-          margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 40, bottom: 40 },
-          children: cellParagraphs(label, 'hei', 'center'),
+          children: cellParagraphs(label, 'LedgerHeader', 'center'),
         }),
     ),
   });
@@ -218,9 +221,8 @@ function ledgerSectionChildren(appendix: LedgerAppendix, ctx: WriterContext): (P
         new TableCell({
           width: { size: widths[i]!, type: WidthType.DXA },
           verticalAlign: VerticalAlignTable.CENTER,
-          margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 40, bottom: 40 },
           ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
-          children: cellParagraphs(cell.text, 'fang', column.align === 'left' && widths[i]! >= 2000 ? 'both' : column.align),
+          children: cellParagraphs(cell.text, 'LedgerCell', column.align === 'left' && widths[i]! >= 2000 ? 'both' : column.align),
         }),
       );
     });
@@ -230,6 +232,7 @@ function ledgerSectionChildren(appendix: LedgerAppendix, ctx: WriterContext): (P
     width: { size: LANDSCAPE_TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
+    margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 40, bottom: 40 },
     borders: {
       top: border,
       bottom: border,
@@ -240,15 +243,12 @@ function ledgerSectionChildren(appendix: LedgerAppendix, ctx: WriterContext): (P
     },
     rows: [header, ...rows],
   });
-  const label = new Paragraph({
-    spacing: EXACT,
-    children: [new TextRun({ text: appendix.label, font: ctx.font('hei'), size: SIZE_BODY, characterSpacing: CHAR_SPACING, language: LANG })],
-  });
-  const blank = () => new Paragraph({ spacing: EXACT, children: [] });
+  // 附件 label 顶格 (no first-line indent), title centred like the main title.
+  const label = new Paragraph({ children: [new TextRun({ text: appendix.label, font: ctx.font('hei') })] });
+  const blank = () => new Paragraph({ children: [] });
   const title = new Paragraph({
     alignment: AlignmentType.CENTER,
-    spacing: EXACT,
-    children: [new TextRun({ text: appendix.title, font: ctx.font('xbs'), size: SIZE_TITLE, characterSpacing: CHAR_SPACING, language: LANG })],
+    children: [new TextRun({ text: appendix.title, font: ctx.font('xbs'), size: SIZE_TITLE })],
   });
   // A ledger exported on its own has no 附件 label.
   return appendix.label === '' ? [title, blank(), table] : [label, blank(), title, blank(), table];
@@ -291,7 +291,7 @@ export function buildDocument(options: WriteOptions): Document {
     },
   ];
   if (options.appendix) sections.push(ledgerSection(options.appendix, ctx, options.settings, SectionType.NEXT_PAGE));
-  return newDocument(ctx, sections, options.title);
+  return newDocument(ctx, sections, options.title, options.appendix?.fontSize ?? options.settings.ledgerFontSize);
 }
 
 function ledgerSection(appendix: LedgerAppendix, ctx: WriterContext, settings: ExportSettings, type?: (typeof SectionType)[keyof typeof SectionType]): ISectionOptions {
@@ -319,7 +319,7 @@ function ledgerSection(appendix: LedgerAppendix, ctx: WriterContext, settings: E
   };
 }
 
-function newDocument(ctx: WriterContext, sections: ISectionOptions[], title: string): Document {
+function newDocument(ctx: WriterContext, sections: ISectionOptions[], title: string, ledgerSize: number): Document {
   const font = ctx.font('fang');
   // widowControl off everywhere: with it on, LibreOffice moves lines and leaves 21-row pages (§3.5).
   // (docx writes it for styles but its style types omit it, hence the non-literal objects.)
@@ -332,12 +332,33 @@ function newDocument(ctx: WriterContext, sections: ISectionOptions[], title: str
     styles: {
       default: {
         document: {
-          run: { font, size: SIZE_BODY, characterSpacing: CHAR_SPACING, language: LANG },
+          run: { font, size: SIZE_BODY, language: LANG },
           paragraph: defaultParagraph,
         },
       },
       // Normal carries the 三号 size: Word's character units and any later grid are based on it.
-      paragraphStyles: [{ id: 'Normal', name: 'Normal', run: { font, size: SIZE_BODY }, paragraph: normalParagraph }],
+      paragraphStyles: [
+        // Normal carries the 0.25 pt condensing that puts 28 三号 characters on a line (§3.4 A), so
+        // text typed later in Word keeps the grid; the ledger styles are not based on it.
+        { id: 'Normal', name: 'Normal', run: { font, size: SIZE_BODY, characterSpacing: CHAR_SPACING }, paragraph: normalParagraph },
+        // 台账 cells: 仿宋 小四/四号, not condensed, exact 20/22 pt lines, header in 黑体 centred.
+        {
+          id: 'LedgerCell',
+          name: '台账正文',
+          run: { size: ledgerSize },
+          paragraph: {
+            alignment: AlignmentType.JUSTIFIED,
+            spacing: { line: ledgerSize === 24 ? 400 : 440, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+          },
+        },
+        {
+          id: 'LedgerHeader',
+          name: '台账表头',
+          basedOn: 'LedgerCell',
+          run: { font: ctx.font('hei') },
+          paragraph: { alignment: AlignmentType.CENTER },
+        },
+      ],
     },
     sections,
   });
@@ -346,7 +367,7 @@ function newDocument(ctx: WriterContext, sections: ISectionOptions[], title: str
 /** The ledger alone: one landscape section (整改台账 exported on its own). */
 export function buildLedgerDocument(appendix: LedgerAppendix, settings: ExportSettings): Document {
   const ctx = writerContext(settings);
-  return newDocument(ctx, [ledgerSection(appendix, ctx, settings)], appendix.title);
+  return newDocument(ctx, [ledgerSection(appendix, ctx, settings)], appendix.title, appendix.fontSize);
 }
 
 /** Packs the document, replacing the empty font table with one that names every face and its fallback. */

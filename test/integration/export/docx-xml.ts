@@ -50,3 +50,28 @@ export function runWith(p: XmlParagraph, text: string): string {
   if (!run) throw new Error(`no run with “${text}” in ${p.text}`);
   return run;
 }
+
+/** The style definition with this id in styles.xml. */
+export function styleXml(styles: string, id: string): string {
+  const m = new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`).exec(styles);
+  if (!m) throw new Error(`no style ${id}`);
+  return m[0];
+}
+
+/**
+ * The East Asian font a run prints in, resolved as Word does for these documents: the run's own
+ * w:rFonts, else its paragraph style's (and that style's base), else the document defaults.
+ */
+export function effectiveEastAsia(run: string, paragraphXml: string, styles: string): string | null {
+  const own = attr(run, 'w:rFonts', 'w:eastAsia');
+  if (own) return own;
+  let styleId = attr(paragraphXml, 'w:pStyle', 'w:val') ?? 'Normal';
+  for (let guard = 0; guard < 5 && styleId; guard++) {
+    const style = styleXml(styles, styleId);
+    const font = attr(style, 'w:rFonts', 'w:eastAsia');
+    if (font) return font;
+    styleId = attr(style, 'w:basedOn', 'w:val') ?? '';
+  }
+  const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(styles)?.[0] ?? '';
+  return attr(defaults, 'w:rFonts', 'w:eastAsia');
+}

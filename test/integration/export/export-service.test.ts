@@ -40,7 +40,8 @@ describe('export service', () => {
     const without = await services.call('export.docx', { planId, settings: { ledger: false, fontProfile: 'xinchuang' } });
     const parts2 = await readDocxParts(Buffer.from(without.dataBase64, 'base64'));
     expect(parts2.get('word/document.xml')).not.toContain('w:orient="landscape"');
-    expect(parts2.get('word/document.xml')).toContain('w:eastAsia="方正仿宋_GBK"');
+    expect(parts2.get('word/styles.xml')).toContain('w:eastAsia="方正仿宋_GBK"');
+    expect(parts2.get('word/document.xml')).toContain('w:eastAsia="方正黑体_GBK"');
     expect(parts2.get('word/fontTable.xml')).toContain('w:name="方正小标宋_GBK"');
   });
 
@@ -60,7 +61,7 @@ describe('export service', () => {
     expect((after.meta.settings.export as { fontProfile: string }).fontProfile).toBe('windows-basic');
     const r = await services.call('export.docx', { planId });
     const parts = await readDocxParts(Buffer.from(r.dataBase64, 'base64'));
-    expect(parts.get('word/document.xml')).toContain('w:eastAsia="仿宋"');
+    expect(parts.get('word/styles.xml')).toContain('w:eastAsia="仿宋"');
     expect(parts.get('word/document.xml')).not.toContain('w:orient="landscape"');
   });
 

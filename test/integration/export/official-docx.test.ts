@@ -9,7 +9,7 @@ import { parsePlanFile } from '../../../electron/services/import/index.ts';
 import { defaultExportSettings, resolveExportSettings } from '../../../shared/domain/export-settings.ts';
 import type { DocNode, PlanDocument } from '../../../shared/domain/document.ts';
 import { bigPlan } from '../../helpers/big-plan.ts';
-import { attr, paragraphs, readDocxParts, runWith } from './docx-xml.ts';
+import { attr, effectiveEastAsia, paragraphs, readDocxParts, runWith, styleXml } from './docx-xml.ts';
 import { bodyRows, cells, footerLines, PT, renderDocx, type PdfPage } from './render.ts';
 
 // The exported documents are rendered once each by LibreOffice; all layout assertions share them.
@@ -71,12 +71,13 @@ describe('document structure (WordprocessingML)', () => {
     expect(plan.parts.get('word/settings.xml')).toContain('<w:evenAndOddHeaders/>');
   });
 
-  it('defaults: 三号 仿宋 condensed to 28 characters, Times New Roman digits, zh-CN, exact 579 lines, widow control off', () => {
+  it('defaults: 三号 仿宋 (Normal condensed to 28 characters), Times New Roman digits, zh-CN, exact 579 lines, widow control off', () => {
     const styles = plan.parts.get('word/styles.xml')!;
     const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(styles)![0];
     expect(attr(defaults, 'w:rFonts', 'w:eastAsia')).toBe('仿宋_GB2312');
     expect(attr(defaults, 'w:rFonts', 'w:ascii')).toBe('Times New Roman');
-    expect(attr(defaults, 'w:spacing', 'w:val')).toBe('-5');
+    const normalStyle = /<w:style [^>]*w:styleId="Normal"[\s\S]*?<\/w:style>/.exec(styles)![0];
+    expect(attr(normalStyle, 'w:spacing', 'w:val')).toBe('-5');
     expect(attr(defaults, 'w:sz', 'w:val')).toBe('32');
     expect(attr(defaults, 'w:lang', 'w:eastAsia')).toBe('zh-CN');
     expect(defaults).toMatch(/<w:widowControl w:val="(false|0)"\/>/);
@@ -87,24 +88,29 @@ describe('document structure (WordprocessingML)', () => {
 
   it('fonts and sizes per element: title 方正小标宋简体 二号, 一、黑体, （一）楷体, 1. bold 仿宋, responsibility line 楷体', () => {
     const ps = paragraphs(plan.parts.get('word/document.xml')!.split('<w:tbl>')[0]!);
+    const styles = plan.parts.get('word/styles.xml')!;
+    const font = (p: (typeof ps)[number], text: string) => effectiveEastAsia(runWith(p, text), p.xml, styles);
     const title = ps[0]!;
     expect(title.text).toBe('中共XX市人大常委会党组');
     expect(attr(title.xml, 'w:jc', 'w:val')).toBe('center');
-    expect(attr(runWith(title, title.text), 'w:rFonts', 'w:eastAsia')).toBe('方正小标宋简体');
+    expect(font(title, title.text)).toBe('方正小标宋简体');
     expect(attr(runWith(title, title.text), 'w:sz', 'w:val')).toBe('44');
     const h1 = ps.find((p) => p.text === '一、指导思想')!;
-    expect(attr(runWith(h1, '一、指导思想'), 'w:rFonts', 'w:eastAsia')).toBe('黑体');
+    expect(font(h1, '一、指导思想')).toBe('黑体');
     expect(h1.xml).toContain('<w:keepNext/>');
     expect(attr(h1.xml, 'w:ind', 'w:firstLineChars')).toBe('200');
     const h2 = ps.find((p) => p.text.startsWith('（一）在强化政治忠诚'))!;
-    expect(attr(runWith(h2, '（一）'), 'w:rFonts', 'w:eastAsia')).toBe('楷体_GB2312');
+    expect(font(h2, '（一）')).toBe('楷体_GB2312');
     const m = ps.find((p) => p.text.startsWith('1.深化理论武装，筑牢政治忠诚思想根基。严格落实'))!;
     const lead = runWith(m, '1.深化理论武装，筑牢政治忠诚思想根基。');
     expect(lead).toContain('<w:b/>');
-    expect(attr(lead, 'w:rFonts', 'w:eastAsia')).toBe('仿宋_GB2312');
+    expect(font(m, '1.深化理论武装，筑牢政治忠诚思想根基。')).toBe('仿宋_GB2312');
+    expect(font(m, '严格落实')).toBe('仿宋_GB2312');
+    // every body run is 三号 (the size comes from the defaults unless it differs, as for the title)
+    expect(lead).not.toMatch(/<w:sz /);
     expect(runWith(m, '严格落实')).not.toContain('<w:b/>');
     const resp = ps.find((p) => p.text === '（责任领导：党组书记、主任；责任部门：办公室、研究室；完成时限：长期坚持）')!;
-    expect(attr(runWith(resp, '责任领导'), 'w:rFonts', 'w:eastAsia')).toBe('楷体_GB2312');
+    expect(font(resp, '责任领导')).toBe('楷体_GB2312');
     // continuous level-3 numbering kept from the imported plan
     expect(ps.some((p) => p.text.startsWith('6.压紧压实主体责任。'))).toBe(true);
     // no paragraph of the body repeats a typed marker
@@ -156,16 +162,25 @@ describe('document structure (WordprocessingML)', () => {
     const after = doc.slice(doc.indexOf('</w:sectPr>'));
     const ps = paragraphs(after);
     expect(ps[0]!.text).toBe('附件');
-    expect(attr(runWith(ps[0]!, '附件'), 'w:rFonts', 'w:eastAsia')).toBe('黑体');
+    const styles = plan.parts.get('word/styles.xml')!;
+    expect(effectiveEastAsia(runWith(ps[0]!, '附件'), ps[0]!.xml, styles)).toBe('黑体');
+    expect(ps[0]!.xml).not.toContain('w:firstLine');
     expect(ps.find((p) => p.text === '市人大常委会党组2025年度民主生活会查摆问题整改清单')).toBeDefined();
     const tables = after.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g)!;
     expect(tables).toHaveLength(1);
     const rows = tables[0]!.match(/<w:tr>[\s\S]*?<\/w:tr>/g)!;
     expect(rows[0]).toContain('<w:tblHeader/>');
     expect(paragraphs(rows[0]!).map((p) => p.text)).toEqual(['序号', '问题', '整改措施', '责任领导', '责任部门', '完成时限', '备注']);
-    expect(attr(rows[0]!, 'w:rFonts', 'w:eastAsia')).toBe('黑体');
-    expect(attr(rows[1]!, 'w:rFonts', 'w:eastAsia')).toBe('仿宋_GB2312');
-    expect(attr(rows[1]!, 'w:sz', 'w:val')).toBe('24');
+    const headerCell = paragraphs(rows[0]!)[0]!;
+    const bodyCell = paragraphs(rows[1]!)[2]!;
+    expect(effectiveEastAsia(runWith(headerCell, '序号'), headerCell.xml, styles)).toBe('黑体');
+    expect(effectiveEastAsia(runWith(bodyCell, '深化理论武装'), bodyCell.xml, styles)).toBe('仿宋_GB2312');
+    // 仿宋 小四 cells, not condensed, exact 20 pt lines
+    const cellStyle = styleXml(styles, attr(bodyCell.xml, 'w:pStyle', 'w:val')!);
+    expect(attr(cellStyle, 'w:sz', 'w:val')).toBe('24');
+    expect(cellStyle).not.toContain('w:basedOn');
+    expect(/<w:rPr>[\s\S]*<\/w:rPr>/.exec(cellStyle)![0]).not.toMatch(/<w:spacing /);
+    expect(cellStyle).toMatch(/w:line="400" w:lineRule="exact"/);
     expect(rows).toHaveLength(7);
     // 在强化政治忠诚…方面 has two measures: its 问题 cell spans both rows
     expect(rows[1]).toContain('<w:vMerge w:val="restart"/>');
