@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Modal, Skeleton, Typography } from 'antd';
+import { App as AntApp, Alert, Button, Modal, Skeleton, Typography } from 'antd';
 import type { Attachment } from '../../shared/api/evidence.ts';
 import { api, errorMessage } from '../api/client.ts';
 import { fromBase64 } from '../api/platform.ts';
@@ -32,52 +32,29 @@ export function decodeText(bytes: Uint8Array): string {
 
 type Loaded = { kind: 'image'; url: string } | { kind: 'text'; text: string; truncated: boolean } | { kind: 'pdf'; url: string };
 
-/** 预览: images, PDFs and text inside the app. */
+/** What can be shown at once, without reading the file; null when it has to be loaded first. */
+function initialState(a: Attachment): { loaded: Loaded | null; error: string | null } {
+  const kind = previewKind(a);
+  if (kind === 'pdf') {
+    // The browser host serves the stored file itself, so the browser's PDF viewer can show it.
+    return isBrowserHost()
+      ? { loaded: { kind: 'pdf', url: evidenceFileUrl(a.id) }, error: null }
+      : { loaded: null, error: '桌面版在程序内不显示 PDF，请点击“用系统程序打开”' };
+  }
+  if (kind !== 'none' && a.size > PREVIEW_LIMIT) return { loaded: null, error: `文件较大（${formatSize(a.size)}），无法在程序内预览` };
+  return { loaded: null, error: null };
+}
+
+/** 预览: images, PDFs and text inside the app; in the desktop app also a copy opened by the system program. */
 export function EvidencePreview({ attachment, onClose }: { attachment: Attachment | null; onClose: () => void }) {
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    setLoaded(null);
-    setError(null);
-    if (!attachment) return;
-    const kind = previewKind(attachment);
-    let revoke: string | null = null;
-    let cancelled = false;
-    if (kind === 'none') return;
-    if (kind === 'pdf') {
-      // The browser host serves the stored file itself, so the browser's PDF viewer can show it.
-      if (isBrowserHost()) setLoaded({ kind: 'pdf', url: evidenceFileUrl(attachment.id) });
-      else setError('桌面版暂不能在程序内显示 PDF，请用系统程序打开');
-      return;
+  const { message } = AntApp.useApp();
+  const openWithSystem = async (a: Attachment): Promise<void> => {
+    try {
+      await window.rectify?.openAttachment(a.id);
+    } catch (err) {
+      message.error(errorMessage(err));
     }
-    if (attachment.size > (kind === 'text' ? TEXT_LIMIT * 8 : PREVIEW_LIMIT)) {
-      setError(`文件较大（${formatSize(attachment.size)}），无法在程序内预览`);
-      return;
-    }
-    void (async () => {
-      try {
-        const { dataBase64 } = await api.send('evidence.read', { attachmentId: attachment.id, maxBytes: PREVIEW_LIMIT });
-        if (cancelled) return;
-        const bytes = fromBase64(dataBase64);
-        if (kind === 'image') {
-          revoke = URL.createObjectURL(new Blob([bytes as BlobPart], { type: attachment.mime }));
-          setLoaded({ kind: 'image', url: revoke });
-        } else {
-          const truncated = bytes.length > TEXT_LIMIT;
-          setLoaded({ kind: 'text', text: decodeText(truncated ? bytes.subarray(0, TEXT_LIMIT) : bytes), truncated });
-        }
-      } catch (err) {
-        if (!cancelled) setError(errorMessage(err));
-      }
-    })();
-    return () => {
-      cancelled = true;
-      if (revoke) URL.revokeObjectURL(revoke);
-    };
-  }, [attachment]);
-
-  const kind = attachment ? previewKind(attachment) : 'none';
+  };
   return (
     <Modal
       open={attachment !== null}
@@ -91,6 +68,7 @@ export function EvidencePreview({ attachment, onClose }: { attachment: Attachmen
               下载副本
             </Button>
           )}
+          {attachment && !isBrowserHost() && <Button onClick={() => void openWithSystem(attachment)}>用系统程序打开</Button>}
           <Button type="primary" onClick={onClose}>
             关闭
           </Button>
@@ -98,26 +76,64 @@ export function EvidencePreview({ attachment, onClose }: { attachment: Attachmen
       }
       destroyOnHidden
     >
-      {attachment && (
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-          {attachment.type} · {formatSize(attachment.size)}
-          {attachment.date ? ` · ${attachment.date}` : ''}
-          {attachment.note ? ` · ${attachment.note}` : ''}
-        </Typography.Paragraph>
-      )}
+      {attachment && <PreviewBody key={attachment.id} attachment={attachment} />}
+    </Modal>
+  );
+}
+
+function PreviewBody({ attachment }: { attachment: Attachment }) {
+  const [state, setState] = useState(() => initialState(attachment));
+  const kind = previewKind(attachment);
+
+  useEffect(() => {
+    if ((kind !== 'image' && kind !== 'text') || state.loaded !== null || state.error !== null) return;
+    let revoke: string | null = null;
+    let cancelled = false;
+    void (async () => {
+      try {
+        const { dataBase64 } = await api.send('evidence.read', { attachmentId: attachment.id, maxBytes: PREVIEW_LIMIT });
+        if (cancelled) return;
+        const bytes = fromBase64(dataBase64);
+        if (kind === 'image') {
+          revoke = URL.createObjectURL(new Blob([bytes as BlobPart], { type: attachment.mime }));
+          setState({ loaded: { kind: 'image', url: revoke }, error: null });
+        } else {
+          const truncated = bytes.length > TEXT_LIMIT;
+          setState({ loaded: { kind: 'text', text: decodeText(truncated ? bytes.subarray(0, TEXT_LIMIT) : bytes), truncated }, error: null });
+        }
+      } catch (err) {
+        if (!cancelled) setState({ loaded: null, error: errorMessage(err) });
+      }
+    })();
+    return () => {
+      cancelled = true;
+      if (revoke) URL.revokeObjectURL(revoke);
+    };
+    // Loads once per attachment (the body is keyed by its id).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [attachment.id]);
+
+  const { loaded, error } = state;
+  return (
+    <>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {attachment.type} · {formatSize(attachment.size)}
+        {attachment.date ? ` · ${attachment.date}` : ''}
+        {attachment.note ? ` · ${attachment.note}` : ''}
+      </Typography.Paragraph>
       {error && <Alert type="warning" showIcon title={error} />}
-      {attachment && kind === 'none' && !error && (
+      {kind === 'none' && !error && (
         <Alert
           type="info"
           showIcon
           title="这类文件无法在程序内预览"
-          description={isBrowserHost() ? '可点击“下载副本”后用相应程序打开。' : '请用系统程序打开（桌面版功能）。'}
+          description={isBrowserHost() ? '可点击“下载副本”后用相应程序打开。' : '请点击“用系统程序打开”。'}
         />
       )}
-      {attachment && kind !== 'none' && !loaded && !error && <Skeleton active />}
+      {kind !== 'none' && !loaded && !error && <Skeleton active />}
       {loaded?.kind === 'image' && (
         <div className="evidence-preview-image">
-          <img src={loaded.url} alt={attachment?.originalName ?? '图片'} />
+          <img src={loaded.url} alt={attachment.originalName} />
         </div>
       )}
       {loaded?.kind === 'text' && (
@@ -128,7 +144,7 @@ export function EvidencePreview({ attachment, onClose }: { attachment: Attachmen
           {loaded.truncated && <Typography.Text type="secondary">（只显示前 2 MB）</Typography.Text>}
         </>
       )}
-      {loaded?.kind === 'pdf' && <iframe className="evidence-preview-pdf" title={`PDF 预览：${attachment?.originalName ?? ''}`} src={loaded.url} />}
-    </Modal>
+      {loaded?.kind === 'pdf' && <iframe className="evidence-preview-pdf" title={`PDF 预览：${attachment.originalName}`} src={loaded.url} />}
+    </>
   );
 }

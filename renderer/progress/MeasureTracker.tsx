@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Empty, Input, Select, Skeleton, Tag, Typography } from 'antd';
 import { STATUS_LABELS } from '../../shared/domain/status.ts';
 import type { MeasureStatus } from '../../shared/domain/status.ts';
@@ -37,9 +37,8 @@ export function MeasureTracker({ planId, version, initialMeasureId }: { planId: 
     [measures.data, status, text],
   );
 
-  useEffect(() => {
-    if (selected === null && measures.data && measures.data.length > 0) setSelected(measures.data[0]!.id);
-  }, [measures.data, selected]);
+  // Until the user picks one, the first measure is shown.
+  const current = selected ?? measures.data?.[0]?.id ?? null;
 
   if (measures.error) return <Alert type="error" showIcon title="无法读取整改措施" description={measures.error} />;
   if (!measures.data) return <Skeleton active />;
@@ -61,7 +60,7 @@ export function MeasureTracker({ planId, version, initialMeasureId }: { planId: 
         <ul className="measure-list">
           {visible.map((m) => (
             <li key={m.id}>
-              <button type="button" aria-current={m.id === selected} onClick={() => setSelected(m.id)} aria-label={`措施 ${m.path} ${m.heading}`}>
+              <button type="button" aria-current={m.id === current} onClick={() => setSelected(m.id)} aria-label={`措施 ${m.path} ${m.heading}`}>
                 <span className="measure-path">{m.path}</span>
                 {m.heading || '（无标题）'}
                 <div>
@@ -82,7 +81,7 @@ export function MeasureTracker({ planId, version, initialMeasureId }: { planId: 
           )}
         </ul>
       </nav>
-      <div>{selected && <MeasureDetail measureId={selected} onChanged={() => void measures.reload()} />}</div>
+      <div>{current && <MeasureDetail measureId={current} onChanged={() => void measures.reload()} />}</div>
     </div>
   );
 }
