@@ -13,6 +13,9 @@ import './tracking.css';
 /** Ledger columns a secretary may correct in place (the rest come from the plan or the tracking records). */
 const EDITABLE = new Set(['leader', 'department', 'person', 'cooperating']);
 
+/** Columns that hold sentences (调整原因, 进展, file names): never squeezed to a character per line. */
+const WIDE_TEXT = new Set(['remark', 'progress', 'evidence']);
+
 /** Rows per page; merged problem cells need the whole table on one page. */
 const PAGE_SIZE = 100;
 
@@ -99,7 +102,7 @@ export function LedgerView({ planId, version, onChanged }: { planId: string; ver
     key: c.key,
     title: c.label,
     // The export's relative widths, but never narrower than the header on two lines.
-    width: Math.max(Math.round(c.width * 16), Math.ceil(c.label.length / 2) * 15 + 36, 56),
+    width: Math.max(Math.round(c.width * 16), Math.ceil(c.label.length / 2) * 15 + 36, WIDE_TEXT.has(c.key) ? 150 : 56),
     ...(spans && (c.key === 'problem' || c.key === 'category') ? { onCell: (_: LedgerMeasure, i?: number) => ({ rowSpan: spans[i ?? 0] ?? 1 }) } : {}),
     sorter: (a: LedgerMeasure, b: LedgerMeasure) => {
       if (c.key === 'index') return a.seq - b.seq;
