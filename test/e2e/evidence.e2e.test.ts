@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { openSync, readSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, writeSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { closeBrowser, offMachineRequests, startApp } from './harness.ts';
 import { openTab, seedPlan } from './progress-fixture.ts';
@@ -108,6 +109,31 @@ describe('佐证材料（浏览器端到端）', () => {
 
       expect(offMachineRequests(app)).toEqual([]);
       expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('上传中点击取消：不留下半截文件，也不产生材料记录', async () => {
+    const app = await startApp();
+    const { page } = app;
+    try {
+      const plan = await seedPlan(app);
+      const m = plan.measures[0]!;
+      await openTab(app, plan.planId, '整改跟踪');
+      await page.locator(DROP_ZONE).waitFor();
+      const cdp = await app.context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 1024 * 1024 });
+      await dropFiles(page, DROP_ZONE, [{ name: '扫描件（全部）.pdf', type: 'application/pdf', pattern: { size: 16 * 1024 * 1024, seed: 3 } }]);
+      const bar = page.getByRole('progressbar', { name: '「扫描件（全部）.pdf」添加进度' });
+      await bar.waitFor();
+      await page.getByRole('list', { name: '正在添加的文件' }).getByRole('button', { name: '取消' }).click();
+      await page.getByText('已取消上传「扫描件（全部）.pdf」').waitFor();
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      const tmp = path.join(app.dataDir, 'evidence', 'sha256', 'tmp');
+      await expect.poll(() => (existsSync(tmp) ? readdirSync(tmp) : []), { timeout: 10_000 }).toEqual([]);
+      expect(await app.services.call('evidence.list', { measureId: m.id, includeRemoved: true })).toEqual([]);
     } finally {
       await app.close();
     }
