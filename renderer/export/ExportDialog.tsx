@@ -1,0 +1,256 @@
+import { useEffect, useRef, useState } from 'react';
+import { Alert, App as AntApp, Button, Checkbox, Col, Divider, Flex, Form, Input, Modal, Radio, Row, Select, Spin, Switch, Typography } from 'antd';
+import { FileWordOutlined } from '@ant-design/icons';
+import type { Preview } from '../../shared/api/export.ts';
+import { FONT_PROFILES, FONT_PROFILE_LABELS, type ExportSettings } from '../../shared/domain/export-settings.ts';
+import { LEDGER_COLUMNS, LEDGER_COLUMN_IDS, type LedgerColumnId } from '../../shared/ledger/columns.ts';
+import { api, errorMessage } from '../api/client.ts';
+import { saveFile } from '../api/platform.ts';
+import { PagedPreview } from './PagedPreview.tsx';
+import './export.css';
+
+const WORD_FILTER = [{ name: 'Word 文档', extensions: ['docx'] }];
+
+/** 导出 Word: the button for the plan toolbar. */
+export function ExportDocxButton({ planId }: { planId: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button icon={<FileWordOutlined aria-hidden />} onClick={() => setOpen(true)}>
+        导出 Word
+      </Button>
+      {open && <ExportDialog planId={planId} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+/**
+ * The export dialog: the settings the standard leaves to practice (remembered per plan), a notice
+ * when the chosen fonts are not installed, the paged preview at the document's metrics, and the
+ * export itself through the platform's save dialog (Electron) or a download (browser host).
+ */
+export function ExportDialog({ planId, onClose }: { planId: string; onClose: () => void }) {
+  const { message, notification } = AntApp.useApp();
+  const [settings, setSettings] = useState<ExportSettings | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [previewError, setPreviewError] = useState<string | null>(null);
+  const [loadingPreview, setLoadingPreview] = useState(false);
+  const [fontNotice, setFontNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'docx' | 'ledger' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const request = useRef(0);
+
+  useEffect(() => {
+    api.send('export.getSettings', { planId }).then(setSettings, (err: unknown) => setError(errorMessage(err)));
+  }, [planId]);
+
+  // The preview follows every change of the settings (debounced; a later answer wins).
+  useEffect(() => {
+    if (!settings) return;
+    const id = ++request.current;
+    const timer = setTimeout(() => {
+      setLoadingPreview(true);
+      api.send('export.preview', { planId, settings }).then(
+        (p) => {
+          if (id !== request.current) return;
+          setPreview(p);
+          setPreviewError(null);
+          setLoadingPreview(false);
+        },
+        (err: unknown) => {
+          if (id !== request.current) return;
+          setPreviewError(errorMessage(err));
+          setLoadingPreview(false);
+        },
+      );
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [planId, settings]);
+
+  const fontKey = settings ? `${settings.fontProfile}|${settings.latinFont}` : '';
+  useEffect(() => {
+    if (!settings) return;
+    api.send('export.checkFonts', { fontProfile: settings.fontProfile, latinFont: settings.latinFont }).then(
+      (r) => setFontNotice(r.message),
+      () => setFontNotice(null),
+    );
+    // Only the font choice matters here.
+  }, [fontKey]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const change = (patch: Partial<ExportSettings>) => setSettings((s) => (s ? { ...s, ...patch } : s));
+
+  const doExport = async (kind: 'docx' | 'ledger'): Promise<void> => {
+    if (!settings) return;
+    setBusy(kind);
+    try {
+      // Remember the choices for this plan, then export with exactly them.
+      await api.send('export.saveSettings', { planId, settings });
+      const file = await api.send(kind === 'docx' ? 'export.docx' : 'export.ledgerDocx', { planId, settings });
+      const saved = await saveFile({ title: kind === 'docx' ? '导出 Word 公文' : '导出整改台账', defaultName: file.fileName, filters: WORD_FILTER, dataBase64: file.dataBase64 });
+      if (!saved) return;
+      message.success(`已导出：${file.fileName}`);
+      if (file.warnings.length > 0) {
+        notification.info({
+          title: '导出提示',
+          description: (
+            <ul className="export-warnings">
+              {file.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          ),
+          duration: 0,
+        });
+      }
+      if (kind === 'docx') onClose();
+    } catch (err) {
+      notification.error({ title: '导出失败', description: errorMessage(err) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const portraitPages = preview?.pages.filter((p) => p.orientation === 'portrait').length ?? 0;
+  const ledgerPages = (preview?.pages.length ?? 0) - portraitPages;
+
+  return (
+    <Modal
+      open
+      title="导出 Word 公文"
+      width={1180}
+      onCancel={onClose}
+      maskClosable={false}
+      footer={
+        <Flex justify="space-between" align="center">
+          <Typography.Text type="secondary">按 GB/T 9704-2012：A4，页边距 37/35/28/26 毫米，每页 22 行、每行 28 字</Typography.Text>
+          <Flex gap={8}>
+            <Button onClick={onClose}>取消</Button>
+            <Button onClick={() => void doExport('ledger')} loading={busy === 'ledger'} disabled={!settings || busy !== null}>
+              单独导出台账
+            </Button>
+            <Button type="primary" icon={<FileWordOutlined aria-hidden />} onClick={() => void doExport('docx')} loading={busy === 'docx'} disabled={!settings || busy !== null}>
+              导出
+            </Button>
+          </Flex>
+        </Flex>
+      }
+    >
+      {error && <Alert type="error" showIcon title="无法读取导出设置" description={error} />}
+      {!settings && !error && <Spin />}
+      {settings && (
+        <Row gutter={24}>
+          <Col span={9} className="export-settings">
+            <Form layout="vertical" size="small">
+              <Form.Item label="字体方案" htmlFor="export-font-profile">
+                <Select
+                  id="export-font-profile"
+                  aria-label="字体方案"
+                  value={settings.fontProfile}
+                  onChange={(v) => change({ fontProfile: v })}
+                  options={FONT_PROFILES.map((p) => ({ value: p, label: FONT_PROFILE_LABELS[p] }))}
+                />
+              </Form.Item>
+              {fontNotice && <Alert className="export-font-notice" type="warning" showIcon title="字体未安装" description={fontNotice} />}
+              <Form.Item label="数字和西文字体" htmlFor="export-latin">
+                <Input id="export-latin" value={settings.latinFont} onChange={(e) => change({ latinFont: e.target.value })} onBlur={(e) => change({ latinFont: e.target.value.trim() || 'Times New Roman' })} />
+              </Form.Item>
+              <Form.Item label="标题分行（每行一段，留空则自动分为梯形或菱形）" htmlFor="export-title-lines">
+                <Input.TextArea
+                  id="export-title-lines"
+                  autoSize={{ minRows: 1, maxRows: 4 }}
+                  value={settings.titleLines?.join('\n') ?? ''}
+                  onChange={(e) => {
+                    const lines = e.target.value.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+                    change({ titleLines: lines.length > 0 ? lines : null });
+                  }}
+                />
+              </Form.Item>
+              <Flex wrap gap="4px 16px">
+                <Toggle label="三级标题引领句加粗" checked={settings.boldLeadSentence} onChange={(v) => change({ boldLeadSentence: v })} />
+                <Toggle label="措施后列责任行" checked={settings.responsibilityLine} onChange={(v) => change({ responsibilityLine: v })} />
+                <Toggle label="主送机关" checked={settings.showAddressee} onChange={(v) => change({ showAddressee: v })} />
+                <Toggle label="署名和成文日期" checked={settings.showSignature} onChange={(v) => change({ showSignature: v })} />
+                <Toggle label="加盖印章" checked={settings.seal} onChange={(v) => change({ seal: v })} />
+              </Flex>
+              <Form.Item label="“1.”级序号">
+                <Radio.Group
+                  value={settings.level3Numbering ?? 'plan'}
+                  onChange={(e) => change({ level3Numbering: e.target.value === 'plan' ? null : (e.target.value as 'restart' | 'continuous') })}
+                  options={[
+                    { value: 'plan', label: '按方案原样' },
+                    { value: 'restart', label: '每部分重新编号' },
+                    { value: 'continuous', label: '全文连续编号' },
+                  ]}
+                />
+              </Form.Item>
+              <Divider plain>整改台账（附件）</Divider>
+              <Toggle label="附整改台账（横排）" checked={settings.ledger} onChange={(v) => change({ ledger: v })} />
+              <Form.Item label="台账列" htmlFor="export-ledger-columns">
+                <Checkbox.Group
+                  value={settings.ledgerColumns}
+                  onChange={(v) => {
+                    const chosen = LEDGER_COLUMN_IDS.filter((id) => (v as LedgerColumnId[]).includes(id));
+                    if (chosen.length >= 2) change({ ledgerColumns: chosen });
+                  }}
+                  options={LEDGER_COLUMN_IDS.map((id) => ({ value: id, label: LEDGER_COLUMNS[id].label }))}
+                />
+              </Form.Item>
+              <Form.Item label="台账标题（留空则与附件说明一致）" htmlFor="export-ledger-title">
+                <Input id="export-ledger-title" value={settings.ledgerTitle ?? ''} onChange={(e) => change({ ledgerTitle: e.target.value.trim() === '' ? null : e.target.value })} />
+              </Form.Item>
+              <Flex wrap gap="4px 24px">
+                <Form.Item label="台账字号">
+                  <Radio.Group value={settings.ledgerFontSize} onChange={(e) => change({ ledgerFontSize: e.target.value as 24 | 28 })} options={[{ value: 24, label: '小四' }, { value: 28, label: '四号' }]} />
+                </Form.Item>
+                <Form.Item label="台账页码">
+                  <Radio.Group
+                    value={settings.ledgerPageNumbers}
+                    onChange={(e) => change({ ledgerPageNumbers: e.target.value as 'rotated' | 'footer' })}
+                    options={[
+                      { value: 'rotated', label: '订口侧竖排' },
+                      { value: 'footer', label: '页脚' },
+                    ]}
+                  />
+                </Form.Item>
+              </Flex>
+            </Form>
+          </Col>
+          <Col span={15}>
+            <Flex justify="space-between" align="center" className="export-preview-head">
+              <Typography.Text strong data-testid="export-page-count">
+                {preview ? `共 ${preview.pages.length} 页` : '正在排版…'}
+                {preview && ledgerPages > 0 ? `（正文 ${portraitPages} 页，台账 ${ledgerPages} 页）` : ''}
+              </Typography.Text>
+              {loadingPreview && <Spin size="small" />}
+            </Flex>
+            {previewError && <Alert type="error" showIcon title="无法预览" description={previewError} />}
+            {preview && preview.warnings.length > 0 && (
+              <Alert
+                className="export-preview-warnings"
+                type="info"
+                showIcon
+                title="排版提示"
+                description={
+                  <ul className="export-warnings">
+                    {preview.warnings.map((w) => (
+                      <li key={w}>{w}</li>
+                    ))}
+                  </ul>
+                }
+              />
+            )}
+            <div className="export-preview-scroll">{preview && <PagedPreview preview={preview} />}</div>
+          </Col>
+        </Row>
+      )}
+    </Modal>
+  );
+}
+
+function Toggle({ label, checked, onChange }: { label: string; checked: boolean; onChange: (v: boolean) => void }) {
+  return (
+    <label className="export-toggle">
+      <Switch size="small" checked={checked} onChange={onChange} aria-label={label} /> {label}
+    </label>
+  );
+}
