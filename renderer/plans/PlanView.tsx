@@ -5,12 +5,13 @@ import { useQuery } from '../api/use-query.ts';
 import { navigate } from '../router.ts';
 import { PlanEditor } from '../editor/PlanEditor.tsx';
 import { TrackingTabs } from '../progress/TrackingTabs.tsx';
+import { ExportDocxButton } from '../export/ExportDialog.tsx';
 
 /** One plan: the editor. Buttons that act on the whole plan (导出 Word …) go into `actions`. */
 export function PlanView({ id }: { id: string }) {
   const plan = useQuery(() => api.send('plans.get', { id }), [id]);
   // Plan-level buttons other features add (导出 Word …) belong here; they appear in the editor toolbar.
-  const actions = null;
+  const actions = <ExportDocxButton planId={id} />;
   if (plan.data) {
     return (
       <div className="page page-editor">
