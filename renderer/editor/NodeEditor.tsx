@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState } from 'react';
+import { memo, useId, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Empty, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import type { ProblemItem } from '../../shared/api/editor.ts';
@@ -26,12 +26,12 @@ export interface NodeEditorProps {
   hint: { hint: string; examples: string[] } | undefined;
   autoFocus: boolean;
   problems: ProblemItem[];
-  onLink: (problemId: string, nodeId: string, link: boolean) => void;
+  onLink: (problemId: string, nodeId: string, link: boolean) => Promise<void>;
   onDelete: (nodeId: string) => void;
 }
 
 /** The selected node's fields. Mounted per node (and per reload), so its text state is its own. */
-export function NodeEditor(props: NodeEditorProps) {
+export const NodeEditor = memo(function NodeEditor(props: NodeEditorProps) {
   const { store, nodeId } = props;
   // Read once: from here on the fields own the text and the store only receives changes.
   const [node] = useState(() => findNode(store.get().outline, nodeId));
@@ -156,7 +156,7 @@ export function NodeEditor(props: NodeEditorProps) {
           {linked.map((p) => (
             <div key={p.id} className="linked-problem">
               <span>{p.text}</span>
-              <Button size="small" type="link" onClick={() => props.onLink(p.id, nodeId, false)}>
+              <Button size="small" type="link" onClick={() => void props.onLink(p.id, nodeId, false)}>
                 取消关联
               </Button>
             </div>
@@ -168,7 +168,7 @@ export function NodeEditor(props: NodeEditorProps) {
               value={null}
               style={{ width: '100%', marginTop: 4 }}
               options={unlinked.map((p) => ({ value: p.id, label: p.text }))}
-              onChange={(id: string | null) => id && props.onLink(id, nodeId, true)}
+              onChange={(id: string | null) => id && void props.onLink(id, nodeId, true)}
             />
           )}
         </div>
@@ -180,7 +180,7 @@ export function NodeEditor(props: NodeEditorProps) {
       )}
     </div>
   );
-}
+});
 
 /** The node's current marker (一、（二）3.), following moves while the editor stays mounted. */
 function NodeMarker({ store, nodeId }: { store: PlanStore; nodeId: string }) {

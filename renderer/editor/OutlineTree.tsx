@@ -1,13 +1,12 @@
 import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
-import { DndContext, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
-import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { DndContext, PointerSensor, pointerWithin, useDraggable, useDroppable, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { CSS } from '@dnd-kit/utilities';
 import { CaretDownOutlined, CaretRightOutlined } from '@ant-design/icons';
 import { STATUS_LABELS } from '../../shared/domain/status.ts';
 import type { StoredNode } from '../../shared/api/plans.ts';
 import { Highlighted } from './fields.tsx';
 import { useEditor } from './active-field.ts';
-import { isWithin, locate, visibleRows, type Row } from './outline-ops.ts';
+import { isWithin, locate, visibleRows } from './outline-ops.ts';
 import type { PlanStore } from './plan-store.ts';
 
 export const HEADER_ID = '__header__';
@@ -33,13 +32,15 @@ function nodeLabel(node: StoredNode): string {
  * ←/→ collapse/expand, Alt+↑/↓ move, Tab/Shift+Tab demote/promote, Enter new sibling, Delete) and
  * drag and drop (drop on a row to place before/after it; drag right to put it inside).
  */
-export function OutlineTree(props: OutlineTreeProps) {
+export const OutlineTree = memo(function OutlineTree(props: OutlineTreeProps) {
   const { store, selectedId, collapsed, onSelect, onToggle, onCommand, onMove } = props;
   const outline = useEditor(store, (s) => s.outline);
   const title = useEditor(store, (s) => s.plan.document.title);
   const continuous = useEditor(store, (s) => s.plan.document.level3Numbering === 'continuous');
   const rows = useMemo(() => visibleRows(outline, collapsed, continuous), [outline, collapsed, continuous]);
-  const ids = useMemo(() => rows.map((r) => r.node.id), [rows]);
+  // The same ids (even as a new array) must not make every sortable row re-render.
+  const idsKey = rows.map((r) => r.node.id).join('\n');
+  const ids = useMemo(() => (idsKey ? idsKey.split('\n') : []), [idsKey]);
   const treeRef = useRef<HTMLUListElement>(null);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
 
@@ -132,8 +133,9 @@ export function OutlineTree(props: OutlineTreeProps) {
   };
 
   return (
-    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
-      <SortableContext items={ids} strategy={verticalListSortingStrategy}>
+    // Draggable/droppable rows rather than a sortable list: a reorder re-renders only the rows that
+    // changed, not all of a 400-measure tree.
+    <DndContext sensors={sensors} collisionDetection={pointerWithin} onDragEnd={onDragEnd}>
         <ul className="tree" role="tree" aria-label="方案大纲" ref={treeRef} onKeyDown={onKeyDown}>
           <li
             role="treeitem"
@@ -152,7 +154,10 @@ export function OutlineTree(props: OutlineTreeProps) {
           {rows.map((row) => (
             <TreeRow
               key={row.node.id}
-              row={row}
+              node={row.node}
+              depth={row.depth}
+              marker={row.marker}
+              count={row.count}
               selected={row.node.id === selectedId}
               collapsed={collapsed.has(row.node.id)}
               onSelect={onSelect}
@@ -160,21 +165,28 @@ export function OutlineTree(props: OutlineTreeProps) {
             />
           ))}
         </ul>
-      </SortableContext>
     </DndContext>
   );
-}
+});
 
 const TreeRow = memo(function TreeRow(props: {
-  row: Row;
+  node: StoredNode;
+  depth: number;
+  marker: string;
+  count: number;
   selected: boolean;
   collapsed: boolean;
   onSelect: (id: string) => void;
   onToggle: (id: string, open?: boolean) => void;
 }) {
-  const { row, selected, collapsed } = props;
-  const { node, depth, marker, count } = row;
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: node.id });
+  const { node, depth, marker, count, selected, collapsed } = props;
+  const drag = useDraggable({ id: node.id });
+  const drop = useDroppable({ id: node.id });
+  const { attributes, listeners, transform, isDragging } = drag;
+  const setNodeRef = (el: HTMLElement | null): void => {
+    drag.setNodeRef(el);
+    drop.setNodeRef(el);
+  };
   const hasChildren = node.children.length > 0;
   const label = nodeLabel(node);
   const emptySection = node.kind === 'section' && node.children.length === 0 && node.body.length === 0;
@@ -193,8 +205,8 @@ const TreeRow = memo(function TreeRow(props: {
       tabIndex={selected ? 0 : -1}
       data-node-id={node.id}
       data-kind={node.kind}
-      className={`tree-row tree-${node.kind}${selected ? ' selected' : ''}${isDragging ? ' dragging' : ''}`}
-      style={{ paddingLeft: 4 + depth * 18, transform: CSS.Translate.toString(transform), transition }}
+      className={`tree-row tree-${node.kind}${selected ? ' selected' : ''}${isDragging ? ' dragging' : ''}${drop.isOver && !isDragging ? ' drop-over' : ''}`}
+      style={{ paddingLeft: 4 + depth * 18, transform: CSS.Translate.toString(transform) }}
       onClick={() => props.onSelect(node.id)}
     >
       <span

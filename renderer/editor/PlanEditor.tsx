@@ -72,15 +72,13 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
   const planKind = useEditor(store, (s) => s.plan.kind);
   const title = useEditor(store, (s) => s.plan.document.title);
   const generation = useEditor(store, (s) => s.generation);
-  const saveState = useEditor(store, (s) => s.saveState);
-  const canUndo = useEditor(store, (s) => s.canUndo);
-  const canRedo = useEditor(store, (s) => s.canRedo);
-  const conflict = useEditor(store, (s) => s.conflict);
-  const outline = useEditor(store, (s) => s.outline);
-
+  // Only primitives are read here: a keystroke's save state or a tree refresh must not re-render the page.
   const [chosenId, setSelectedId] = useState<string>(() => store.get().outline[0]?.id ?? HEADER_ID);
+  const chosenExists = useEditor(store, (s) => chosenId === HEADER_ID || findNode(s.outline, chosenId) !== null);
+  const firstId = useEditor(store, (s) => s.outline[0]?.id ?? HEADER_ID);
   // The selection must point at something that exists (undo or restore may remove it).
-  const selectedId = chosenId === HEADER_ID || findNode(outline, chosenId) ? chosenId : (outline[0]?.id ?? HEADER_ID);
+  const selectedId = chosenExists ? chosenId : firstId;
+  const selectedKind = useEditor(store, (s) => (selectedId === HEADER_ID ? null : (findNode(s.outline, selectedId)?.kind ?? null)));
   const [focusNew, setFocusNew] = useState<string | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [side, setSide] = useState<SideTab | null>(null);
@@ -94,6 +92,8 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
   const [templateOpen, setTemplateOpen] = useState(false);
   const [revisionTick, setRevisionTick] = useState(0);
   const [checkTick, setCheckTick] = useState(0);
+  const history = useEditor(store, (s) => (s.canUndo ? 1 : 0) + (s.canRedo ? 2 : 0));
+  const conflict = useEditor(store, (s) => s.conflict);
 
   const loadProblems = useCallback(async () => {
     try {
@@ -197,7 +197,12 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
 
   const applyNode = useCallback(
     (node: StoredNode | null) => {
-      if (node) store.setOutline((o) => replaceNode(o, node.id, () => node));
+      if (!node) return;
+      // The service's copy replaces ours only when it differs (e.g. a level fixed on indent):
+      // an identical subtree keeps its identity and its rows do not re-render.
+      const local = findNode(store.get().outline, node.id);
+      if (local && JSON.stringify(local) === JSON.stringify(node)) return;
+      store.setOutline((o) => replaceNode(o, node.id, () => node));
     },
     [store],
   );
@@ -403,7 +408,6 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
     [store],
   );
 
-  const selectedNode = selectedId === HEADER_ID ? null : findNode(outline, selectedId);
 
   return (
     <div className="editor">
@@ -414,9 +418,7 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
         <Typography.Title level={3} className="editor-title" ellipsis={{ tooltip: title }}>
           {title}
         </Typography.Title>
-        <span className={`save-state save-${saveState}`} role="status" aria-live="polite">
-          {SAVE_TEXT[saveState]}
-        </span>
+        <SaveStatus store={store} />
         <div className="toolbar-spacer" />
         <Space wrap size={6}>
           <Tooltip title="Ctrl+S：保存并留存一个历史版本">
@@ -425,12 +427,12 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
             </Button>
           </Tooltip>
           <Tooltip title="Ctrl+Z">
-            <Button icon={<UndoOutlined aria-hidden />} disabled={!canUndo} onClick={() => void undo()}>
+            <Button icon={<UndoOutlined aria-hidden />} disabled={(history & 1) === 0} onClick={() => void undo()}>
               撤销
             </Button>
           </Tooltip>
           <Tooltip title="Ctrl+Y / Ctrl+Shift+Z">
-            <Button icon={<RedoOutlined aria-hidden />} disabled={!canRedo} onClick={() => void redo()}>
+            <Button icon={<RedoOutlined aria-hidden />} disabled={(history & 2) === 0} onClick={() => void redo()}>
               重做
             </Button>
           </Tooltip>
@@ -495,7 +497,7 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
         <main className="editor-node">
           {selectedId === HEADER_ID ? (
             <HeaderEditor key={`header:${generation}`} store={store} preambleHint={hints.preambleHint} />
-          ) : selectedNode ? (
+          ) : selectedKind ? (
             <NodeEditor
               key={`${selectedId}:${generation}`}
               store={store}
@@ -503,7 +505,7 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
               hint={hints.hints[selectedId]}
               autoFocus={focusNew === selectedId}
               problems={problems}
-              onLink={(p, n, on) => void link(p, n, on)}
+              onLink={link}
               onDelete={remove}
             />
           ) : null}
@@ -517,7 +519,7 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
             planId={planId}
             planKind={planKind}
             selectedId={selectedId === HEADER_ID ? null : selectedId}
-            selectedKind={selectedNode?.kind ?? null}
+            selectedKind={selectedKind}
             problems={problems}
             reloadProblems={loadProblems}
             onJump={jump}
@@ -565,5 +567,15 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
         <p>“用我的修改覆盖”：在最新内容上写入本窗口的修改。</p>
       </Modal>
     </div>
+  );
+}
+
+/** 已自动保存 / 正在保存…: its own subscriber, so saving never re-renders the editor. */
+function SaveStatus({ store }: { store: PlanStore }) {
+  const saveState = useEditor(store, (s) => s.saveState);
+  return (
+    <span className={`save-state save-${saveState}`} role="status" aria-live="polite">
+      {SAVE_TEXT[saveState]}
+    </span>
   );
 }
