@@ -1,9 +1,7 @@
 import type { PlanDocument } from '../../../shared/domain/document.ts';
 import type { ExportSettings } from '../../../shared/domain/export-settings.ts';
-import { buildPlanLayout, countMeasures, defaultLedgerTitle } from './blocks.ts';
+import { buildPlanLayout, countMeasures } from './blocks.ts';
 import { buildDocument, buildLedgerDocument, packDocx } from './docx-writer.ts';
-import { buildLedger } from '../../../shared/ledger/index.ts';
-import { normalizePunctuation } from '../../../shared/text/punctuation.ts';
 import { AppError } from '../../../shared/errors.ts';
 
 export interface DocxResult {
@@ -26,13 +24,12 @@ export async function exportPlanDocx(doc: PlanDocument, settings: ExportSettings
   return { fileName: safeFileName(doc.title), data, warnings: layout.warnings };
 }
 
-/** The 整改台账 alone, as a landscape table document. */
+/** The 整改台账 alone, as a landscape table document: the same table and title as the appendix. */
 export async function exportLedgerDocx(doc: PlanDocument, settings: ExportSettings): Promise<DocxResult> {
   if (countMeasures(doc.sections) === 0) throw new AppError('bad_input', '方案没有整改措施，无法导出整改台账。');
-  const title = normalizePunctuation(settings.ledgerTitle ?? defaultLedgerTitle(doc.title)).text;
-  const table = buildLedger(doc, { columns: settings.ledgerColumns, level3Numbering: settings.level3Numbering ?? doc.level3Numbering });
-  for (const row of table.rows) for (const cell of row.cells) if (cell) cell.text = normalizePunctuation(cell.text).text;
-  const document = buildLedgerDocument({ label: '', title, table, fontSize: settings.ledgerFontSize }, settings);
+  const appendix = buildPlanLayout(doc, { ...settings, ledger: true }).appendix;
+  if (!appendix) throw new AppError('internal', '整改台账未能生成。');
+  const document = buildLedgerDocument({ ...appendix, label: '' }, settings);
   const data = await packDocx(document, settings);
-  return { fileName: safeFileName(title), data, warnings: [] };
+  return { fileName: safeFileName(appendix.title), data, warnings: [] };
 }
