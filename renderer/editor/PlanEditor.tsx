@@ -225,12 +225,17 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
     async (kind: NodeKind, where: { parentId: string | null; afterId?: string | null }, init: { heading?: string; body?: string[]; measure?: Record<string, unknown> } = {}) => {
       try {
         await store.flush();
-        const result = await store.write(
+        await store.write(
           'outline.addNode',
           { parentId: where.parentId, afterId: where.afterId, kind, heading: init.heading ?? '', body: init.body ?? [], style: {}, measure: init.measure },
           (r) => {
             if (!r.node) return;
             const created = r.node;
+            // Select it in the same render that shows it, so typing goes straight into its heading.
+            const parent = where.parentId;
+            if (parent) setCollapsed((c) => (c.has(parent) ? new Set([...c].filter((x) => x !== parent)) : c));
+            setSelectedId(created.id);
+            setFocusNew(created.id);
             store.setOutline((o) => {
               const siblings = where.parentId === null ? o : (findNode(o, where.parentId)?.children ?? []);
               const index =
@@ -239,12 +244,6 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
             });
           },
         );
-        if (result.nodeId) {
-          const parent = where.parentId;
-          if (parent) setCollapsed((c) => (c.has(parent) ? new Set([...c].filter((x) => x !== parent)) : c));
-          setSelectedId(result.nodeId);
-          setFocusNew(result.nodeId);
-        }
       } catch (err) {
         fail(err);
       }

@@ -81,6 +81,7 @@ describe('方案编辑器：大纲与措施（浏览器端到端）', () => {
       await treeItem(page, '3.落实“第一议题”制度。').click();
       await page.keyboard.press('Enter');
       await treeItem(page, '4.（未填写）').waitFor();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id && document.querySelector(`label[for="${document.activeElement.id}"]`)?.textContent)).toBe('措施标题');
       await page.keyboard.type('定期开展学习检查。');
       await treeItem(page, '4.定期开展学习检查。').waitFor();
 
