@@ -2,7 +2,10 @@ import { dialog, ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent } f
 import path from 'node:path';
 import { z } from 'zod';
 import {
+  CHOOSE_PATHS_CHANNEL,
+  CHOOSE_SAVE_PATH_CHANNEL,
   OPEN_ATTACHMENT_CHANNEL,
+  OUTPUT_PATH_FIELDS,
   OPEN_FILES_CHANNEL,
   RPC_CHANNEL,
   SAVE_FILE_CHANNEL,
@@ -47,6 +50,12 @@ const openFilesSchema = z.object({
   multiple: z.boolean(),
 });
 
+const chooseSavePathSchema = z.object({
+  title: z.string().max(200),
+  defaultName: z.string().max(260),
+  filters: filtersSchema,
+});
+
 const saveFileSchema = z.object({
   title: z.string().max(200),
   defaultName: z.string().max(260),
@@ -80,6 +89,30 @@ function parseOrThrow<T>(schema: z.ZodType<T>, raw: unknown): T {
   return parsed.data;
 }
 
+/**
+ * Paths the user picked in a native save dialog, each good for one service write. A service method
+ * that writes (input fields in OUTPUT_PATH_FIELDS) runs over IPC only with such a path, so a page
+ * can never make the services write somewhere the user did not choose.
+ */
+export class OutputGrants {
+  private readonly granted = new Set<string>();
+  grant(file: string): void {
+    this.granted.add(path.resolve(file));
+  }
+  /** Throws unless every output path in `input` was granted; consumes the grants. */
+  check(input: unknown): void {
+    if (typeof input !== 'object' || input === null) return;
+    const fields = input as Record<string, unknown>;
+    const outputs = OUTPUT_PATH_FIELDS.map((f) => fields[f]).filter((v) => v !== undefined);
+    for (const value of outputs) {
+      if (typeof value !== 'string' || !this.granted.has(path.resolve(value))) {
+        throw new AppError('bad_input', '只能保存到在“保存”对话框中选择的位置');
+      }
+    }
+    for (const value of outputs) this.granted.delete(path.resolve(value as string));
+  }
+}
+
 export interface IpcOptions {
   /** Resolves once the workbook is open; a failure (e.g. a newer database) reaches the UI as an RPC error. */
   services: Promise<Pick<Services, 'callByName'>>;
@@ -87,6 +120,8 @@ export interface IpcOptions {
   getWindow: () => BrowserWindow | null;
   /** Where save dialogs start (the user's Documents folder). */
   defaultSaveDir: () => string;
+  /** Output paths chosen in save dialogs (created by registerIpc when not given). */
+  grants?: OutputGrants;
 }
 
 /** Native open dialog → the chosen files read into memory. Cancelled → []. */
@@ -105,6 +140,32 @@ export async function openFilesWithDialog(options: IpcOptions, raw: unknown): Pr
   const files: PickedFile[] = [];
   for (const file of choice.filePaths) files.push(await readPickedFile(file));
   return files;
+}
+
+/** Native open dialog → the chosen paths only (the services stream large files from disk). */
+export async function choosePathsWithDialog(options: IpcOptions, raw: unknown): Promise<string[]> {
+  const request = parseOrThrow(openFilesSchema, raw);
+  const properties: ('openFile' | 'multiSelections')[] = request.multiple ? ['openFile', 'multiSelections'] : ['openFile'];
+  const dialogOptions = { title: request.title || '选择文件', buttonLabel: '选择', filters: request.filters, properties };
+  const window = options.getWindow();
+  const choice = window ? await dialog.showOpenDialog(window, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
+  return choice.canceled ? [] : choice.filePaths;
+}
+
+/** Native save dialog → the chosen path, granted for one service write. Cancelled → null. */
+export async function chooseSavePathWithDialog(options: IpcOptions & { grants: OutputGrants }, raw: unknown): Promise<string | null> {
+  const request = parseOrThrow(chooseSavePathSchema, raw);
+  const dialogOptions = {
+    title: request.title || '保存文件',
+    buttonLabel: '保存',
+    defaultPath: path.join(options.defaultSaveDir(), safeFileName(request.defaultName)),
+    filters: request.filters,
+  };
+  const window = options.getWindow();
+  const choice = window ? await dialog.showSaveDialog(window, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
+  if (choice.canceled || !choice.filePath) return null;
+  options.grants.grant(choice.filePath);
+  return choice.filePath;
 }
 
 /** Native save dialog → the bytes written atomically. Cancelled → false. */
@@ -142,11 +203,25 @@ export async function openAttachment(options: IpcOptions, raw: unknown): Promise
 
 const REFUSED = '拒绝处理：请求不是来自整改方案工作台的主窗口。';
 
-/** Registers the four channels; returns a function that removes them (tests, shutdown). */
+/** Registers the bridge's channels; returns a function that removes them (tests, shutdown). */
 export function registerIpc(options: IpcOptions): () => void {
+  const grants = options.grants ?? new OutputGrants();
   ipcMain.handle(RPC_CHANNEL, (event, request: unknown) => {
     if (!isTrustedSender(event)) throw new Error(REFUSED);
+    try {
+      grants.check((request as { input?: unknown } | null)?.input);
+    } catch (err) {
+      return { ok: false, error: toWireError(err) } satisfies RpcEnvelope;
+    }
     return handleRpc(options.services, request);
+  });
+  ipcMain.handle(CHOOSE_PATHS_CHANNEL, (event, request: unknown) => {
+    if (!isTrustedSender(event)) throw new Error(REFUSED);
+    return envelope(() => choosePathsWithDialog(options, request));
+  });
+  ipcMain.handle(CHOOSE_SAVE_PATH_CHANNEL, (event, request: unknown) => {
+    if (!isTrustedSender(event)) throw new Error(REFUSED);
+    return envelope(() => chooseSavePathWithDialog({ ...options, grants }, request));
   });
   ipcMain.handle(OPEN_FILES_CHANNEL, (event, request: unknown) => {
     if (!isTrustedSender(event)) throw new Error(REFUSED);
@@ -161,6 +236,8 @@ export function registerIpc(options: IpcOptions): () => void {
     return envelope(() => openAttachment(options, request));
   });
   return () => {
+    ipcMain.removeHandler(CHOOSE_PATHS_CHANNEL);
+    ipcMain.removeHandler(CHOOSE_SAVE_PATH_CHANNEL);
     ipcMain.removeHandler(OPEN_ATTACHMENT_CHANNEL);
     ipcMain.removeHandler(RPC_CHANNEL);
     ipcMain.removeHandler(OPEN_FILES_CHANNEL);

@@ -1,5 +1,7 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import {
+  CHOOSE_PATHS_CHANNEL,
+  CHOOSE_SAVE_PATH_CHANNEL,
   OPEN_ATTACHMENT_CHANNEL,
   OPEN_FILES_CHANNEL,
   RPC_CHANNEL,
@@ -10,8 +12,8 @@ import {
 } from '../../shared/api/bridge.ts';
 
 /**
- * Runs sandboxed, bundled into one CommonJS file. Exposes exactly `window.rectify` — four named
- * functions over four fixed channels — and never ipcRenderer itself (checklist item 20).
+ * Runs sandboxed, bundled into one CommonJS file. Exposes exactly `window.rectify` — the bridge's named
+ * functions over fixed channels — and never ipcRenderer itself (checklist item 20).
  */
 
 /** Dialog answers come as envelopes so a failure reaches the page as a plain Error with our Chinese message. */
@@ -31,6 +33,20 @@ const bridge: RectifyBridge = {
   },
   async saveFile(options) {
     return unwrap<boolean>((await ipcRenderer.invoke(SAVE_FILE_CHANNEL, options)) as RpcEnvelope);
+  },
+  async choosePaths(options) {
+    return unwrap<string[]>((await ipcRenderer.invoke(CHOOSE_PATHS_CHANNEL, options)) as RpcEnvelope);
+  },
+  async chooseSavePath(options) {
+    return unwrap<string | null>((await ipcRenderer.invoke(CHOOSE_SAVE_PATH_CHANNEL, options)) as RpcEnvelope);
+  },
+  pathForFile(file) {
+    // Electron 32+ no longer puts File.path on dropped files; webUtils is the supported way.
+    try {
+      return webUtils.getPathForFile(file) || null;
+    } catch {
+      return null;
+    }
   },
   async openAttachment(attachmentId) {
     unwrap<null>((await ipcRenderer.invoke(OPEN_ATTACHMENT_CHANNEL, { attachmentId })) as RpcEnvelope);

@@ -57,3 +57,21 @@ export async function saveFile(options: { title: string; defaultName: string; fi
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return true;
 }
+
+/** Desktop only: paths of files the user picks, for the services to stream from disk. null in the browser. */
+export async function choosePaths(options: { title: string; filters: FileFilter[]; multiple: boolean }): Promise<string[] | null> {
+  return window.rectify ? window.rectify.choosePaths(options) : null;
+}
+
+/**
+ * Desktop only: a path the user chose in a save dialog, which a service may then write to once.
+ * undefined in the browser (use a download instead); null when the user cancelled.
+ */
+export async function chooseSavePath(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null | undefined> {
+  return window.rectify ? window.rectify.chooseSavePath(options) : undefined;
+}
+
+/** Desktop only: the disk path of a dropped File; null in the browser or when it has none. */
+export function pathForFile(file: File): string | null {
+  return window.rectify ? window.rectify.pathForFile(file) : null;
+}

@@ -4,10 +4,10 @@ import { DeleteOutlined, EyeOutlined, InboxOutlined, PaperClipOutlined, Rollback
 import dayjs from 'dayjs';
 import { EVIDENCE_TYPES, type Attachment, type EvidenceType } from '../../shared/api/evidence.ts';
 import { api, errorMessage } from '../api/client.ts';
-import { openFiles } from '../api/platform.ts';
+import { choosePaths } from '../api/platform.ts';
 import { useQuery } from '../api/use-query.ts';
 import { formatDateTime, formatSize } from '../progress/labels.ts';
-import { attachFile, attachPicked, isBrowserHost, type Transfer } from './transfer.ts';
+import { attachFile, isBrowserHost, type Transfer } from './transfer.ts';
 import { EvidencePreview } from './EvidencePreview.tsx';
 import '../progress/tracking.css';
 
@@ -92,11 +92,13 @@ export function EvidencePanel({ measureId, onChanged }: { measureId: string; onC
       return;
     }
     try {
-      const picked = await openFiles({ title: '选择佐证材料', filters: [{ name: '全部文件', extensions: ['*'] }], multiple: true });
+      // Paths only: the main process streams each file from disk, however large.
+      const paths = (await choosePaths({ title: '选择佐证材料', filters: [{ name: '全部文件', extensions: ['*'] }], multiple: true })) ?? [];
+      const picked = paths.map((path) => ({ path, name: path.split(/[\\/]/).pop() ?? path }));
       if (picked.length === 0) return;
       const key = ++uploadSeq;
       setUploads((all) => [...all, { key, name: picked.map((p) => p.name).join('、'), size: 0, loaded: 0, state: 'active' }]);
-      for (const p of picked) await attachPicked(p, measureId, meta());
+      for (const p of picked) await api.send('evidence.attachPath', { measureId, path: p.path, originalName: p.name, ...meta() });
       patchUpload(key, { state: 'done' });
       message.success(`已添加 ${picked.length} 个文件`);
       await changed();

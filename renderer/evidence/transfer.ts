@@ -1,10 +1,9 @@
 import type { AttachMeta, AttachResult } from '../../shared/api/evidence.ts';
 import { AttachResultSchema } from '../../shared/api/evidence.ts';
-import type { PickedFile } from '../../shared/api/bridge.ts';
 import type { RpcEnvelope } from '../../shared/api/bridge.ts';
 import { AppError, fromWireError } from '../../shared/errors.ts';
 import { api } from '../api/client.ts';
-import { readPickedFile } from '../api/platform.ts';
+import { pathForFile, readPickedFile } from '../api/platform.ts';
 
 /**
  * Moving evidence files between the user's disk and the store. The browser host streams the raw bytes
@@ -76,7 +75,18 @@ function uploadOverHttp(file: File, measureId: string, meta: AttachMeta, onProgr
 /** A File from a drop or a file input, attached to a measure by whichever route the host offers. */
 export function attachFile(file: File, measureId: string, meta: AttachMeta, onProgress: (loaded: number, total: number) => void): Transfer {
   if (isBrowserHost()) return uploadOverHttp(file, measureId, meta, onProgress);
-  // Electron: the preload bridge exposes no path for a dropped File yet, so only small files can go.
+  // Electron: the main process streams the file from its disk path (no size limit, never in memory).
+  const diskPath = pathForFile(file);
+  if (diskPath) {
+    const promise = api
+      .send('evidence.attachPath', { measureId, path: diskPath, originalName: file.name, ...meta })
+      .then((result) => {
+        onProgress(file.size, file.size);
+        return result;
+      });
+    return { promise, abort: () => undefined };
+  }
+  // A File with no disk path (e.g. dragged out of another program's memory): only small ones travel inline.
   if (file.size > INLINE_LIMIT) {
     return {
       promise: Promise.reject(
@@ -95,12 +105,6 @@ export function attachFile(file: File, measureId: string, meta: AttachMeta, onPr
     return result;
   })();
   return { promise, abort: () => void (cancelled = true) };
-}
-
-/** A file picked with the Electron dialog: streamed by the main process from its path when known. */
-export function attachPicked(picked: PickedFile, measureId: string, meta: AttachMeta): Promise<AttachResult> {
-  if (picked.path) return api.send('evidence.attachPath', { measureId, path: picked.path, originalName: picked.name, ...meta });
-  return api.send('evidence.attachData', { measureId, originalName: picked.name, dataBase64: picked.dataBase64, ...meta });
 }
 
 /** URL of a stored file on the browser host (preview frames, downloads). */

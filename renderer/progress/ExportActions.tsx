@@ -3,7 +3,7 @@ import { App as AntApp, Button, Dropdown, Space } from 'antd';
 import { DownOutlined, ExportOutlined, FileWordOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import type { LedgerColumnSet } from '../../shared/api/progress.ts';
 import { api, errorMessage } from '../api/client.ts';
-import { saveFile } from '../api/platform.ts';
+import { chooseSavePath, saveFile } from '../api/platform.ts';
 import { navigate } from '../router.ts';
 import { downloadFromHost, isBrowserHost } from '../evidence/transfer.ts';
 import { VerifyButton } from '../evidence/VerifyButton.tsx';
@@ -55,27 +55,33 @@ export function ExportActions({ planId, columnSet }: { planId: string; columnSet
   const exportReport = () =>
     run('report-docx', async () => {
       if (!isBrowserHost()) {
-        // The desktop bridge has no "save to a path the service writes" yet: go through the editable copy.
-        await generateReportInstead();
+        const output = await chooseSavePath({
+          title: '导出整改落实情况报告',
+          defaultName: '整改落实情况报告.docx',
+          filters: [{ name: 'Word 文档', extensions: ['docx'] }],
+        });
+        if (!output) return;
+        const result = await api.send('progress.exportReport', { planId, output });
+        message.success(`已导出：${result.path}`);
         return;
       }
       const name = await downloadFromHost('report', { planId });
       message.success(`已导出：${name}`);
     });
 
-  const generateReportInstead = async (): Promise<void> => {
-    const summary = await api.send('progress.generateReport', { planId });
-    modal.info({
-      title: '报告已生成为可编辑的方案',
-      content: `《${summary.title}》已保存，请打开后用方案的“导出”功能保存为 Word 文件。`,
-      okText: '打开报告',
-      onOk: () => navigate({ name: 'plan', id: summary.id }),
-    });
-  };
-
   const exportPackage = () =>
     run('package', async () => {
-      if (!isBrowserHost()) throw new Error('桌面版导出佐证材料包需要选择保存位置的功能，暂不可用');
+      if (!isBrowserHost()) {
+        const output = await chooseSavePath({
+          title: '导出佐证材料包',
+          defaultName: '佐证材料.zip',
+          filters: [{ name: 'ZIP 压缩包', extensions: ['zip'] }],
+        });
+        if (!output) return;
+        await api.send('evidence.exportPackage', { planId, output, format: 'zip' });
+        message.success(`已导出：${output}`);
+        return;
+      }
       const name = await downloadFromHost('evidence-package', { planId });
       message.success(`已导出：${name}`);
     });

@@ -33,6 +33,15 @@ export interface RectifyBridge {
   openFiles(options: { title: string; filters: FileFilter[]; multiple: boolean }): Promise<PickedFile[]>;
   /** Native save dialog; resolves false when cancelled. */
   saveFile(options: { title: string; defaultName: string; filters: FileFilter[]; dataBase64: string }): Promise<boolean>;
+  /** Native open dialog that returns only paths: large files the services stream from disk. [] when cancelled. */
+  choosePaths(options: { title: string; filters: FileFilter[]; multiple: boolean }): Promise<string[]>;
+  /**
+   * Native save dialog that returns the chosen path (or null when cancelled) for a service to write
+   * to — the main process lets a service write only to a path chosen this way.
+   */
+  chooseSavePath(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
+  /** The disk path of a dropped or chosen File, so the services stream it; null when it has none. */
+  pathForFile(file: File): string | null;
   /** Opens a copy of a stored evidence file with the system's program (by attachment id, never a path or URL). */
   openAttachment(attachmentId: string): Promise<void>;
 }
@@ -41,3 +50,8 @@ export const RPC_CHANNEL = 'rectify:rpc';
 export const OPEN_FILES_CHANNEL = 'rectify:open-files';
 export const SAVE_FILE_CHANNEL = 'rectify:save-file';
 export const OPEN_ATTACHMENT_CHANNEL = 'rectify:open-attachment';
+export const CHOOSE_PATHS_CHANNEL = 'rectify:choose-paths';
+export const CHOOSE_SAVE_PATH_CHANNEL = 'rectify:choose-save-path';
+
+/** Input fields naming a file or folder a service writes to: over IPC they must be a path the user chose. */
+export const OUTPUT_PATH_FIELDS = ['output', 'dir'] as const;

@@ -148,6 +148,7 @@ function createFake() {
     shell: { openPath: vi.fn(async () => ''), openExternal: vi.fn() },
     contextBridge: { exposeInMainWorld: vi.fn() },
     ipcRenderer: { invoke: vi.fn() },
+    webUtils: { getPathForFile: vi.fn((_file: unknown) => '') },
   };
 
   return { electron, ipcHandlers, protocolHandlers };

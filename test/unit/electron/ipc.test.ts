@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { OPEN_ATTACHMENT_CHANNEL, OPEN_FILES_CHANNEL, RPC_CHANNEL, SAVE_FILE_CHANNEL, type RpcEnvelope } from '../../../shared/api/bridge.ts';
+import { CHOOSE_PATHS_CHANNEL, CHOOSE_SAVE_PATH_CHANNEL, OPEN_ATTACHMENT_CHANNEL, OPEN_FILES_CHANNEL, RPC_CHANNEL, SAVE_FILE_CHANNEL, type RpcEnvelope } from '../../../shared/api/bridge.ts';
 import { createServices, type Services } from '../../../electron/services/index.ts';
 import { tempDir } from '../../helpers/temp.ts';
 import { FakeWebContents, FakeWebFrame, fake, invokeFrom } from './fake-electron.ts';
@@ -38,6 +38,20 @@ afterEach(() => {
   fake.electron.dialog.showSaveDialog.mockReset();
 });
 
+/** A stored plan with one measure (ledgers and evidence need one). */
+async function planWithMeasure(title: string): Promise<{ planId: string; measureId: string }> {
+  const plan = await services.call('plans.createFromDocument', {
+    document: {
+      title, kind: 'blank', addressee: null, preamble: [], problems: [], attachments: [], issuer: null, date: null,
+      level3Numbering: 'restart',
+      sections: [{ kind: 'measure', heading: '健全制度', body: [], style: {}, problemKeys: [], children: [],
+        measure: { leader: '张某', department: '办公室', cooperating: [], person: null, deadline: '长期坚持', deadlineKind: 'long_term', deadlineDate: null, status: 'not_started', statusText: null } }],
+    },
+  });
+  const detail = await services.call('plans.get', { id: plan.id });
+  return { planId: plan.id, measureId: detail.outline[0]?.id ?? '' };
+}
+
 /** Our window: main frame on app://workbook. */
 function ours() {
   const contents = new FakeWebContents('app://workbook/index.html');
@@ -45,23 +59,47 @@ function ours() {
 }
 
 describe('IPC registration', () => {
-  it('registers exactly the four bridge channels', () => {
-    expect([...fake.ipcHandlers.keys()].sort()).toEqual([OPEN_ATTACHMENT_CHANNEL, OPEN_FILES_CHANNEL, RPC_CHANNEL, SAVE_FILE_CHANNEL].sort());
+  it('registers exactly the bridge channels', () => {
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual(
+      [CHOOSE_PATHS_CHANNEL, CHOOSE_SAVE_PATH_CHANNEL, OPEN_ATTACHMENT_CHANNEL, OPEN_FILES_CHANNEL, RPC_CHANNEL, SAVE_FILE_CHANNEL].sort(),
+    );
+  });
+});
+
+describe('service writes only to paths chosen in a save dialog', () => {
+  it('refuses an output path the user did not choose, accepts a chosen one once', async () => {
+    const { planId } = await planWithMeasure('台账导出');
+    const sneaky = path.join(tempDir(), 'not-chosen.xlsx');
+    const refused = (await invokeFrom(RPC_CHANNEL, ours(), { method: 'progress.exportLedger', input: { planId, output: sneaky } })) as RpcEnvelope;
+    expect(refused).toMatchObject({ ok: false, error: { code: 'bad_input', message: expect.stringContaining('保存') } });
+    expect(existsSync(sneaky)).toBe(false);
+
+    const chosen = path.join(tempDir(), '整改台账.xlsx');
+    fake.electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: chosen });
+    const picked = (await invokeFrom(CHOOSE_SAVE_PATH_CHANNEL, ours(), { title: '导出整改台账', defaultName: '整改台账.xlsx', filters: [] })) as RpcEnvelope;
+    expect(picked).toEqual({ ok: true, result: chosen });
+    const written = (await invokeFrom(RPC_CHANNEL, ours(), { method: 'progress.exportLedger', input: { planId, output: chosen } })) as RpcEnvelope;
+    expect(written.ok ? 'ok' : written.error.message).toBe('ok');
+    expect(existsSync(chosen)).toBe(true);
+    // A grant is good for one write.
+    const again = (await invokeFrom(RPC_CHANNEL, ours(), { method: 'progress.exportLedger', input: { planId, output: chosen } })) as RpcEnvelope;
+    expect(again).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+  });
+
+  it('a cancelled save dialog grants nothing; choose-paths returns only paths', async () => {
+    fake.electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    expect(await invokeFrom(CHOOSE_SAVE_PATH_CHANNEL, ours(), { title: '', defaultName: 'a.docx', filters: [] })).toEqual({ ok: true, result: null });
+    fake.electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/data/一.pdf', '/data/二.jpg'] });
+    expect(await invokeFrom(CHOOSE_PATHS_CHANNEL, ours(), { title: '选择', filters: [], multiple: true })).toEqual({
+      ok: true,
+      result: ['/data/一.pdf', '/data/二.jpg'],
+    });
   });
 });
 
 describe('rectify:open-attachment', () => {
   it('copies the stored file out under its original name and opens only that copy with the system program', async () => {
-    const plan = await services.call('plans.createFromDocument', {
-      document: {
-        title: '附件测试', kind: 'blank', addressee: null, preamble: [], problems: [], attachments: [], issuer: null, date: null,
-        level3Numbering: 'restart',
-        sections: [{ kind: 'measure', heading: '措施', body: [], style: {}, problemKeys: [], children: [],
-          measure: { leader: null, department: null, cooperating: [], person: null, deadline: null, deadlineKind: null, deadlineDate: null, status: 'not_started', statusText: null } }],
-      },
-    });
-    const detail = await services.call('plans.get', { id: plan.id });
-    const measureId = detail.outline[0]?.id ?? '';
+    const { measureId } = await planWithMeasure('附件测试');
     const source = path.join(tempDir(), '党组会议纪要（第3次）.txt');
     writeFileSync(source, '会议纪要内容');
     const { attachmentId } = await services.call('evidence.attachPath', { measureId, path: source });

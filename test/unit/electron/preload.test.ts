@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { OPEN_ATTACHMENT_CHANNEL, OPEN_FILES_CHANNEL, RPC_CHANNEL, SAVE_FILE_CHANNEL, type RectifyBridge } from '../../../shared/api/bridge.ts';
+import { CHOOSE_PATHS_CHANNEL, CHOOSE_SAVE_PATH_CHANNEL, OPEN_ATTACHMENT_CHANNEL, OPEN_FILES_CHANNEL, RPC_CHANNEL, SAVE_FILE_CHANNEL, type RectifyBridge } from '../../../shared/api/bridge.ts';
 import { fake } from './fake-electron.ts';
 
 vi.mock('electron', async () => (await import('./fake-electron.ts')).electron);
@@ -16,8 +16,8 @@ describe('preload bridge', () => {
     expect(exposed[0]![0]).toBe('rectify');
   });
 
-  it('exposes exactly rpc, openFiles, saveFile and openAttachment — no ipcRenderer, no electron objects', () => {
-    expect(Object.keys(bridge).sort()).toEqual(['openAttachment', 'openFiles', 'rpc', 'saveFile']);
+  it('exposes exactly the bridge functions — no ipcRenderer, no electron objects', () => {
+    expect(Object.keys(bridge).sort()).toEqual(['choosePaths', 'chooseSavePath', 'openAttachment', 'openFiles', 'pathForFile', 'rpc', 'saveFile']);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
     expect(Object.values(bridge)).not.toContain(fake.electron.ipcRenderer);
     expect(Object.values(bridge)).not.toContain(invoke);
@@ -53,5 +53,24 @@ describe('preload bridge', () => {
     expect(invoke).toHaveBeenLastCalledWith(OPEN_ATTACHMENT_CHANNEL, { attachmentId: 'att-1' });
     invoke.mockResolvedValueOnce({ ok: false, error: { code: 'not_found', message: '找不到该佐证材料' } });
     await expect(bridge.openAttachment('att-2')).rejects.toThrow('找不到该佐证材料');
+  });
+
+  it('choosePaths and chooseSavePath go over their channels and unwrap the answer', async () => {
+    const open = { title: '选择佐证材料', filters: [], multiple: true };
+    invoke.mockResolvedValueOnce({ ok: true, result: ['/home/u/纪要.pdf'] });
+    await expect(bridge.choosePaths(open)).resolves.toEqual(['/home/u/纪要.pdf']);
+    expect(invoke).toHaveBeenLastCalledWith(CHOOSE_PATHS_CHANNEL, open);
+    const save = { title: '导出', defaultName: '报告.docx', filters: [] };
+    invoke.mockResolvedValueOnce({ ok: true, result: null });
+    await expect(bridge.chooseSavePath(save)).resolves.toBeNull();
+    expect(invoke).toHaveBeenLastCalledWith(CHOOSE_SAVE_PATH_CHANNEL, save);
+  });
+
+  it('pathForFile asks webUtils and answers null when a File has no path', () => {
+    const file = { name: '照片.jpg' };
+    fake.electron.webUtils.getPathForFile.mockReturnValueOnce('/home/u/照片.jpg');
+    expect(bridge.pathForFile(file as unknown as File)).toBe('/home/u/照片.jpg');
+    fake.electron.webUtils.getPathForFile.mockReturnValueOnce('');
+    expect(bridge.pathForFile(file as unknown as File)).toBeNull();
   });
 });
