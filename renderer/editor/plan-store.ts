@@ -2,7 +2,6 @@ import type { Api, InputOf, MethodName, OutputOf } from '../../shared/api/contra
 import type { PlanDetail, StoredNode } from '../../shared/api/plans.ts';
 import type { HeaderPatch, NodePatch } from '../../shared/api/editor.ts';
 import { AppError } from '../../shared/errors.ts';
-import { errorMessage } from '../api/client.ts';
 import { applyPatch, mergePatch, replaceNode, type Outline } from './outline-ops.ts';
 
 /**
@@ -69,6 +68,11 @@ export interface PlanStore {
 }
 
 const DEBOUNCE_MS = 500;
+
+// Not imported from the api client: the store is plain logic, testable without a page.
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
 const RETRY_MS = 3000;
 
 export function createPlanStore(api: Api, initial: PlanDetail, options: { onError?: (message: string) => void } = {}): PlanStore {

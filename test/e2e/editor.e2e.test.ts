@@ -290,6 +290,12 @@ describe('方案编辑器：大纲与措施（浏览器端到端）', () => {
       await treeItem(page, '方案信息').click();
       await expect(page.getByLabel('主送机关').inputValue()).resolves.toBe('市委巡察办');
       await expect(page.getByLabel('成文日期').inputValue()).resolves.toBe('2025年12月15日');
+
+      // Reloading straight after typing (inside the autosave delay) still keeps the words.
+      await page.getByLabel('落款').fill('中共某某局委员会');
+      await page.reload();
+      await page.getByRole('tree', { name: '方案大纲' }).waitFor();
+      await expect.poll(async () => (await app.services.call('plans.get', { id: planId })).document.issuer).toBe('中共某某局委员会');
       expect(app.pageErrors).toEqual([]);
     } finally {
       await app.close();

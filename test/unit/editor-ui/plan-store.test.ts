@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Api } from '../../../shared/api/contract.ts';
+import type { PlanDetail, StoredNode } from '../../../shared/api/plans.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { emptyDocument } from '../../../shared/domain/document.ts';
+import { createPlanStore } from '../../../renderer/editor/plan-store.ts';
+
+function node(id: string): StoredNode {
+  return { id, kind: 'measure', heading: id, body: [], style: {}, measure: null, problemKeys: [], children: [] };
+}
+
+function plan(version: number, outline: StoredNode[] = [node('m1'), node('m2')]): PlanDetail {
+  const { sections: _sections, ...document } = emptyDocument('方案');
+  return {
+    id: 'p1',
+    title: '方案',
+    kind: 'blank',
+    status: 'draft',
+    measureCount: outline.length,
+    createdAt: '2025-01-01T00:00:00Z',
+    updatedAt: '2025-01-01T00:00:00Z',
+    version,
+    meta: { org: null, year: null, templateId: null, variables: {}, settings: {} },
+    document,
+    outline,
+  };
+}
+
+/** A fake service: records calls, answers with a growing version, can be told to refuse. */
+function fakeApi() {
+  const calls: { name: string; input: Record<string, unknown> }[] = [];
+  let version = 1;
+  let refuse: AppError | null = null;
+  const api: Api = {
+    async send(name, input) {
+      const i = input as Record<string, unknown>;
+      calls.push({ name, input: i });
+      if (name === 'history.state') return { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null } as never;
+      if (name === 'plans.get') return plan(version) as never;
+      if (refuse) {
+        const err = refuse;
+        refuse = null;
+        throw err;
+      }
+      if (typeof i.expectedVersion === 'number' && i.expectedVersion !== version) throw new AppError('conflict', '方案已被修改');
+      version++;
+      return { planId: 'p1', version, updatedAt: 'now', nodeId: null, node: null, canUndo: true, canRedo: false } as never;
+    },
+  };
+  return {
+    api,
+    calls,
+    writes: () => calls.filter((c) => c.name !== 'history.state' && c.name !== 'plans.get'),
+    bump: () => version++,
+    refuseNext: (err: AppError) => (refuse = err),
+  };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('编辑器保存队列（不丢一个字）', () => {
+  it('连续输入合并为一次保存，在一秒内发出；每次写入带上一版本号', async () => {
+    vi.useFakeTimers();
+    const f = fakeApi();
+    const store = createPlanStore(f.api, plan(1));
+    store.editNode('m1', { heading: '健' });
+    store.editNode('m1', { heading: '健全' });
+    store.editNode('m1', { measure: { department: '办公室' } });
+    store.editNode('m2', { heading: '开展' });
+    expect(store.get().saveState).toBe('pending');
+    expect(f.writes()).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(600);
+    const writes = f.writes();
+    expect(writes.map((w) => [w.input.nodeId, w.input.expectedVersion])).toEqual([
+      ['m1', 1],
+      ['m2', 2],
+    ]);
+    expect(writes[0]!.input.patch).toEqual({ heading: '健全', measure: { department: '办公室' } });
+    expect(store.get().version).toBe(3);
+    expect(store.get().saveState).toBe('saved');
+    // The tree's copy follows the text.
+    expect(store.get().outline[0]!.heading).toBe('健全');
+    store.dispose();
+  });
+
+  it('flush 立即发出等待中的修改（失焦、隐藏窗口、关闭时）', async () => {
+    const f = fakeApi();
+    const store = createPlanStore(f.api, plan(1));
+    store.editHeader({ issuer: '中共某局党组' });
+    store.editNode('m1', { body: ['第一段'] });
+    await store.flush();
+    expect(f.writes().map((w) => w.name)).toEqual(['plans.updateHeader', 'outline.updateNode']);
+    expect(store.dirty()).toBe(false);
+    store.dispose();
+  });
+
+  it('另一窗口已修改时暂停写入，由用户选择：用我的覆盖则在最新版本上重发', async () => {
+    const f = fakeApi();
+    const store = createPlanStore(f.api, plan(1));
+    f.bump(); // the other window saved
+    store.editNode('m1', { heading: '我的修改' });
+    const flushed = store.flush();
+    await vi.waitFor(() => expect(store.get().conflict).toBe(true));
+    expect(store.dirty()).toBe(true);
+    await store.resolveConflict('mine');
+    await flushed;
+    const last = f.writes().at(-1)!;
+    expect(last.input).toMatchObject({ nodeId: 'm1', expectedVersion: 2, patch: { heading: '我的修改' } });
+    expect(store.get().conflict).toBe(false);
+    store.dispose();
+  });
+
+  it('选择载入对方的修改：放弃等待中的修改并重新读取', async () => {
+    const f = fakeApi();
+    const store = createPlanStore(f.api, plan(1));
+    f.bump();
+    store.editNode('m1', { heading: '我的修改' });
+    void store.flush();
+    await vi.waitFor(() => expect(store.get().conflict).toBe(true));
+    const generation = store.get().generation;
+    await store.resolveConflict('theirs');
+    expect(store.get().generation).toBe(generation + 1);
+    expect(store.get().version).toBe(2);
+    expect(store.dirty()).toBe(false);
+    expect(f.writes().filter((w) => w.input.patch)).toHaveLength(1); // the refused one only
+    store.dispose();
+  });
+
+  it('服务暂时不可达时保留修改并稍后重试', async () => {
+    vi.useFakeTimers();
+    const f = fakeApi();
+    const store = createPlanStore(f.api, plan(1));
+    f.refuseNext(new AppError('io', '无法连接到工作台服务'));
+    store.editNode('m1', { heading: '断网时写的' });
+    void store.flush();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(store.get().saveState).toBe('offline');
+    await vi.advanceTimersByTimeAsync(3500);
+    expect(store.get().saveState).toBe('saved');
+    const sent = f.writes().filter((w) => (w.input.patch as { heading?: string } | undefined)?.heading === '断网时写的');
+    expect(sent).toHaveLength(2);
+    store.dispose();
+  });
+});
