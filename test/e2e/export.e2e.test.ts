@@ -44,7 +44,7 @@ describe('导出 Word（浏览器端到端）', () => {
 
       // 信创 fonts are not installed on the build machines: the dialog says so.
       await dialog.getByLabel('字体方案').click();
-      await page.getByRole('option', { name: /信创/ }).click();
+      await page.locator('.ant-select-item-option', { hasText: '信创' }).click();
       await dialog.getByText(/本机未安装字体：.*方正仿宋_GBK/).waitFor();
 
       await dialog.getByRole('switch', { name: '加盖印章' }).click();
