@@ -48,7 +48,7 @@ export async function closeBrowser(): Promise<void> {
 }
 
 /** Starts the real services on a fresh (or given) data folder, the host, and a page on the app. */
-export async function startApp(options: { dataDir?: string } = {}): Promise<AppUnderTest> {
+export async function startApp(options: { dataDir?: string; initScript?: string } = {}): Promise<AppUnderTest> {
   if (!existsSync(path.join(STATIC_DIR, 'index.html'))) throw new Error('界面未构建：请先运行 npm run build:renderer');
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'rectify-e2e-'));
   const services = await createServices({ dataDir });
@@ -63,6 +63,7 @@ export async function startApp(options: { dataDir?: string } = {}): Promise<AppU
   page.on('console', (msg) => {
     if (msg.type() === 'error') pageErrors.push(msg.text());
   });
+  if (options.initScript) await page.addInitScript(options.initScript);
   await page.goto(host.url);
   return {
     page,

@@ -1,0 +1,99 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { closeBrowser, startApp } from './harness.ts';
+import { openTab, seedPlan } from './progress-fixture.ts';
+import { tempDir } from '../helpers/temp.ts';
+
+afterAll(closeBrowser);
+
+/**
+ * The renderer as it runs inside Electron: a `window.rectify` bridge with the preload's shape. Calls go
+ * to the real services (over the host's RPC); the dialogs answer with the folder the test chose and
+ * dropped files carry disk paths, as Electron's webUtils gives them. The main-process side of these
+ * channels (dialogs, the save-path grant) is covered by test/unit/electron.
+ */
+function fakeDesktopBridge(saveDir: string, dropPaths: Record<string, string>): string {
+  return `
+    (() => {
+      const token = () => document.querySelector('meta[name="rectify-token"]')?.content ?? '';
+      const saveDir = ${JSON.stringify(saveDir)};
+      const dropPaths = ${JSON.stringify(dropPaths)};
+      window.__desktopCalls = [];
+      window.rectify = {
+        rpc: async (request) => {
+          window.__desktopCalls.push(request.method);
+          const res = await fetch('./api/rpc', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-rectify-token': token() },
+            body: JSON.stringify(request),
+          });
+          return res.json();
+        },
+        openFiles: async () => [],
+        saveFile: async () => true,
+        choosePaths: async () => [],
+        chooseSavePath: async ({ defaultName }) => saveDir + '/' + defaultName,
+        pathForFile: (file) => dropPaths[file.name] ?? null,
+        openAttachment: async () => undefined,
+      };
+    })();`;
+}
+
+describe('桌面版界面（模拟 Electron 预加载桥）', () => {
+  it('拖入的文件按磁盘路径由服务直接读取（不经页面内存）', async () => {
+    const disk = tempDir();
+    const onDisk = path.join(disk, '签到表（第2次）.txt');
+    writeFileSync(onDisk, '磁盘上的真实内容：签到表');
+    const app = await startApp({ initScript: fakeDesktopBridge(tempDir(), { '签到表（第2次）.txt': onDisk }) });
+    const { page } = app;
+    try {
+      const plan = await seedPlan(app);
+      const first = plan.measures[0]!;
+      await openTab(app, plan.planId, '整改跟踪');
+      await page.getByRole('button', { name: `措施 ${first.path} ${first.heading}` }).click();
+      const zone = page.locator('[aria-label="拖放文件到此处添加佐证材料"]');
+      await zone.waitFor();
+      // The File in the page holds other bytes than the disk file: what gets stored proves which was read.
+      await zone.evaluate((target) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File(['页面中的内容'], '签到表（第2次）.txt', { type: 'text/plain' }));
+        for (const type of ['dragenter', 'dragover', 'drop']) {
+          target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+        }
+      });
+      await page.getByRole('table').getByText('签到表（第2次）.txt').waitFor();
+      const [stored] = await app.services.call('evidence.list', { measureId: first.id });
+      expect(stored?.originalName).toBe('签到表（第2次）.txt');
+      expect(stored?.sha256).toBe(createHash('sha256').update(readFileSync(onDisk)).digest('hex'));
+      const calls = await page.evaluate(() => (window as unknown as { __desktopCalls: string[] }).__desktopCalls);
+      expect(calls).toContain('evidence.attachPath');
+      expect(calls).not.toContain('evidence.attachData');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('导出整改落实情况报告和佐证材料包：保存到用户在对话框中选择的位置', async () => {
+    const saveDir = tempDir();
+    const app = await startApp({ initScript: fakeDesktopBridge(saveDir, {}) });
+    const { page } = app;
+    try {
+      const plan = await seedPlan(app);
+      await openTab(app, plan.planId, '台账');
+      await page.getByRole('button', { name: '整改落实情况报告' }).hover();
+      await page.getByText('导出报告为 Word（.docx）').click();
+      const report = path.join(saveDir, '整改落实情况报告.docx');
+      await expect.poll(() => existsSync(report), { timeout: 30_000 }).toBe(true);
+      expect(readFileSync(report).subarray(0, 2).toString('latin1')).toBe('PK');
+
+      await page.getByRole('button', { name: '导出佐证材料包' }).click();
+      const pkg = path.join(saveDir, '佐证材料.zip');
+      await expect.poll(() => existsSync(pkg), { timeout: 30_000 }).toBe(true);
+      expect(readFileSync(pkg).subarray(0, 2).toString('latin1')).toBe('PK');
+    } finally {
+      await app.close();
+    }
+  });
+});
