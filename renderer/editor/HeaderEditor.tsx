@@ -2,11 +2,13 @@ import { useId, useMemo, useState } from 'react';
 import { Alert, Radio, Typography } from 'antd';
 import { FieldRow, Highlighted, TextField } from './fields.tsx';
 import { toParagraphs } from './NodeEditor.tsx';
+import { useEditor } from './active-field.ts';
 import type { PlanStore } from './plan-store.ts';
 
 /** 方案信息: title, 主送机关, opening paragraphs, 附件, 落款, 成文日期 and the numbering setting. */
 export function HeaderEditor({ store, preambleHint, autoFocus }: { store: PlanStore; preambleHint: string | null; autoFocus?: boolean }) {
   const [doc] = useState(() => store.get().plan.document);
+  const title = useEditor(store, (s) => s.plan.document.title);
   const [numbering, setNumbering] = useState(doc.level3Numbering);
   const numberingId = useId();
   const flush = useMemo(() => () => void store.flush(), [store]);
@@ -27,7 +29,7 @@ export function HeaderEditor({ store, preambleHint, autoFocus }: { store: PlanSt
         方案信息
       </Typography.Title>
       <div className="title-preview" aria-label="标题预览">
-        <Highlighted text={doc.title} />
+        <Highlighted text={title} />
       </div>
       <TextField label="方案标题" initial={doc.title} nodeId={null} multiline autoFocus={autoFocus} onChange={edit.title} onBlur={flush} />
       <TextField label="主送机关" initial={doc.addressee ?? ''} nodeId={null} onChange={edit.addressee} onBlur={flush} />

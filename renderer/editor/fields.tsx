@@ -30,13 +30,13 @@ export function FieldRow(props: { label: string; htmlFor: string; help?: ReactNo
 /** Shows unfilled placeholders ({单位} …) of a text, highlighted. */
 export function Placeholders({ text }: { text: string }) {
   if (!hasPlaceholder(text)) return null;
-  const names = splitPlaceholders(text).filter((p) => p.placeholder);
+  const names = [...new Set(splitPlaceholders(text).filter((p) => p.placeholder).map((p) => p.text))];
   return (
     <span className="placeholder-note" role="note">
       待填写：
-      {names.map((p, i) => (
-        <mark key={i} className="placeholder">
-          {p.text}
+      {names.map((name) => (
+        <mark key={name} className="placeholder">
+          {name}
         </mark>
       ))}
     </span>

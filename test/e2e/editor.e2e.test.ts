@@ -131,7 +131,7 @@ describe('方案编辑器：大纲与措施（浏览器端到端）', () => {
     }
   });
 
-  it('责任部门、配合部门从名录自动补全；名录随填写增长', async () => {
+  it('措施字段：责任部门、配合部门从名录自动补全（名录随填写增长），完成时限选月份，状态', async () => {
     const app = await startApp();
     const { page } = app;
     try {
@@ -160,6 +160,19 @@ describe('方案编辑器：大纲与措施（浏览器端到端）', () => {
       await waitSaved(page);
       const m = (await outline(app, planId))[1]!.children[0]!.children[1]!.measure!;
       expect(m).toMatchObject({ department: '党委办公室', leader: '王局长', cooperating: ['组织人事处', '宣传科'] });
+
+      // 完成时限 from the month picker reads "2026年3月底前" and is classified; 状态 from the list.
+      await page.getByLabel('选择完成月份').click();
+      await page.getByLabel('选择完成月份').fill('2026-03');
+      await page.getByLabel('选择完成月份').press('Enter');
+      await expect.poll(() => page.getByLabel('完成时限').inputValue()).toBe('2026年3月底前');
+      await page.getByText('限期完成', { exact: true }).waitFor();
+      await page.getByLabel('状态').click();
+      await pickOption(page, '正在推进');
+      await waitSaved(page);
+      const m2 = (await outline(app, planId))[1]!.children[0]!.children[1]!.measure!;
+      expect(m2).toMatchObject({ deadline: '2026年3月底前', deadlineKind: 'date', deadlineDate: '2026-03-31', status: 'in_progress' });
+      await treeItem(page, '2.开展专题研讨。').getByText('正在推进').waitFor();
 
       // The new name joined the directory: another measure is offered it.
       await treeItem(page, '1.深化调查研究。').click();
