@@ -181,6 +181,19 @@ describe('方案编辑器：大纲与措施（浏览器端到端）', () => {
       await pickOption(page, '宣传科');
       await waitSaved(page);
       expect((await outline(app, planId))[1]!.children[1]!.children[0]!.measure!.department).toBe('宣传科');
+
+      // The directory can be corrected: rename an entry.
+      await page.getByRole('button', { name: '更多' }).click();
+      await page.getByRole('menuitem', { name: '人员与部门名录' }).click();
+      const dir = page.getByRole('dialog', { name: '人员与部门名录' });
+      const entry = dir.locator('.ant-list-item').filter({ hasText: '宣传科' });
+      await entry.getByRole('button', { name: '修改' }).click();
+      await dir.getByLabel('修改部门名称').fill('宣传部');
+      await dir.getByRole('button', { name: '确定' }).click();
+      await dir.locator('.ant-list-item').filter({ hasText: '宣传部' }).waitFor();
+      const names = (await app.services.call('directory.list', { type: 'department' })).map((e) => e.name);
+      expect(names).toContain('宣传部');
+      expect(names).not.toContain('宣传科');
       expect(app.pageErrors).toEqual([]);
     } finally {
       await app.close();
