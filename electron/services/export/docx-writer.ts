@@ -19,12 +19,13 @@ import {
   TableRow,
   TextDirection,
   TextRun,
-  VerticalAlignTable,
   WidthType,
   OverlapType,
   type ISectionOptions,
 } from 'docx';
 import type { ExportSettings } from '../../../shared/domain/export-settings.ts';
+import { ledgerTableXml } from './ledger-table-xml.ts';
+import { rewriteZipEntry } from './zip-rewrite.ts';
 import type { Align, Block, LedgerAppendix } from './blocks.ts';
 import { FONT_PROFILES_BY_ID, fontTableXml, profileFaces, runFont, type FontProfile, type FontRole } from './fonts.ts';
 import {
@@ -34,7 +35,6 @@ import {
   HEADER_DISTANCE,
   LANDSCAPE_MARGIN,
   LANDSCAPE_TEXT_HEIGHT,
-  LANDSCAPE_TEXT_WIDTH,
   LINE_PITCH,
   MARGIN_BOTTOM,
   MARGIN_LEFT,
@@ -159,90 +159,13 @@ function rotatedPageNumber(ctx: WriterContext, odd: boolean): Header {
   return new Header({ children: [table, emptyHeaderFooterParagraph()] });
 }
 
-/** Column widths in twips from the columns' weights, summing exactly to the table width. */
-export function columnWidths(weights: readonly number[], total: number): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => Math.floor((w / sum) * total));
-  const rest = total - widths.reduce((a, b) => a + b, 0);
-  if (widths.length > 0) widths[widths.length - 1]! += rest;
-  return widths;
-}
+export { columnWidths } from './ledger-table-xml.ts';
 
-const CELL_MARGIN = 85; // 0.15 cm
+/** Tables written as XML by the packer, by document: placeholder token → table XML. */
+const rawTables = new WeakMap<Document, Map<string, string>>();
+let placeholderCounter = 0;
 
-/** Text lines a cell needs, for deciding whether a row may split across pages. */
-function estimateLines(text: string, widthTwips: number, halfPoints: number): number {
-  const perLine = Math.max(1, Math.floor((widthTwips - 2 * CELL_MARGIN) / (halfPoints * 10)));
-  return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil([...part].length / perLine)), 0);
-}
-
-function ledgerSectionChildren(appendix: LedgerAppendix, ctx: WriterContext): (Paragraph | Table)[] {
-  const size = appendix.fontSize;
-  const cellLine = size === 24 ? 400 : 440; // exact 20/22 pt inside cells
-  const widths = columnWidths(
-    appendix.table.columns.map((c) => c.weight),
-    LANDSCAPE_TEXT_WIDTH,
-  );
-  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-  // Cell paragraphs use the ledger styles (仿宋/黑体 at the ledger size, exact 20/22 pt lines).
-  // Narrow columns (names, units) are set flush left: justifying a 4-character line spreads it apart.
-  const cellParagraphs = (text: string, style: 'LedgerCell' | 'LedgerHeader', align: 'center' | 'left' | 'both'): Paragraph[] =>
-    (text === '' ? [''] : text.split('\n')).map(
-      (line) =>
-        new Paragraph({
-          style,
-          ...(align === 'center' && style === 'LedgerCell' ? { alignment: AlignmentType.CENTER } : {}),
-          ...(align === 'left' ? { alignment: AlignmentType.LEFT } : {}),
-          children: [new TextRun(line)],
-        }),
-    );
-  const header = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: appendix.table.header.map(
-      (label, i) =>
-        new TableCell({
-          width: { size: widths[i]!, type: WidthType.DXA },
-          verticalAlign: VerticalAlignTable.CENTER,
-          children: cellParagraphs(label, 'LedgerHeader', 'center'),
-        }),
-    ),
-  });
-  // A row taller than about a third of the page may split; shorter ones stay whole.
-  const maxWholeLines = Math.floor(LANDSCAPE_TEXT_HEIGHT / cellLine / 3);
-  const rows = appendix.table.rows.map((tr) => {
-    let lines = 1;
-    const cells: TableCell[] = [];
-    tr.cells.forEach((cell, i) => {
-      if (!cell) return;
-      const column = appendix.table.columns[i]!;
-      if (cell.rowSpan === 1) lines = Math.max(lines, estimateLines(cell.text, widths[i]!, size));
-      cells.push(
-        new TableCell({
-          width: { size: widths[i]!, type: WidthType.DXA },
-          verticalAlign: VerticalAlignTable.CENTER,
-          ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
-          children: cellParagraphs(cell.text, 'LedgerCell', column.align === 'left' && widths[i]! >= 2000 ? 'both' : column.align),
-        }),
-      );
-    });
-    return new TableRow({ cantSplit: lines <= maxWholeLines, children: cells });
-  });
-  const table = new Table({
-    width: { size: LANDSCAPE_TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 40, bottom: 40 },
-    borders: {
-      top: border,
-      bottom: border,
-      left: border,
-      right: border,
-      insideHorizontal: border,
-      insideVertical: border,
-    },
-    rows: [header, ...rows],
-  });
+function ledgerSectionChildren(appendix: LedgerAppendix, ctx: WriterContext, tables: Map<string, string>): Paragraph[] {
   // 附件 label 顶格 (no first-line indent), title centred like the main title.
   const label = new Paragraph({ children: [new TextRun({ text: appendix.label, font: ctx.font('hei') })] });
   const blank = () => new Paragraph({ children: [] });
@@ -250,8 +173,13 @@ function ledgerSectionChildren(appendix: LedgerAppendix, ctx: WriterContext): (P
     alignment: AlignmentType.CENTER,
     children: [new TextRun({ text: appendix.title, font: ctx.font('xbs'), size: SIZE_TITLE })],
   });
+  // The table itself goes in at packing time (ledger-table-xml.ts): thousands of cells as docx
+  // objects cost more than the rest of the document together.
+  const token = `RECTIFY-LEDGER-TABLE-${++placeholderCounter}`;
+  tables.set(token, ledgerTableXml(appendix));
+  const placeholder = new Paragraph({ children: [new TextRun(token)] });
   // A ledger exported on its own has no 附件 label.
-  return appendix.label === '' ? [title, blank(), table] : [label, blank(), title, blank(), table];
+  return appendix.label === '' ? [title, blank(), placeholder] : [label, blank(), title, blank(), placeholder];
 }
 
 export interface WriteOptions {
@@ -290,11 +218,20 @@ export function buildDocument(options: WriteOptions): Document {
       children: options.blocks.map((b) => paragraph(b, ctx)),
     },
   ];
-  if (options.appendix) sections.push(ledgerSection(options.appendix, ctx, options.settings, SectionType.NEXT_PAGE));
-  return newDocument(ctx, sections, options.title, options.appendix?.fontSize ?? options.settings.ledgerFontSize);
+  const tables = new Map<string, string>();
+  if (options.appendix) sections.push(ledgerSection(options.appendix, ctx, options.settings, tables, SectionType.NEXT_PAGE));
+  const doc = newDocument(ctx, sections, options.title, options.appendix?.fontSize ?? options.settings.ledgerFontSize);
+  rawTables.set(doc, tables);
+  return doc;
 }
 
-function ledgerSection(appendix: LedgerAppendix, ctx: WriterContext, settings: ExportSettings, type?: (typeof SectionType)[keyof typeof SectionType]): ISectionOptions {
+function ledgerSection(
+  appendix: LedgerAppendix,
+  ctx: WriterContext,
+  settings: ExportSettings,
+  tables: Map<string, string>,
+  type?: (typeof SectionType)[keyof typeof SectionType],
+): ISectionOptions {
   const rotated = settings.ledgerPageNumbers === 'rotated';
   const emptyFooter = () => new Footer({ children: [emptyHeaderFooterParagraph()] });
   return {
@@ -315,7 +252,7 @@ function ledgerSection(appendix: LedgerAppendix, ctx: WriterContext, settings: E
           default: new Footer({ children: [pageNumberParagraph(ctx, 'right')] }),
           even: new Footer({ children: [pageNumberParagraph(ctx, 'left')] }),
         },
-    children: ledgerSectionChildren(appendix, ctx),
+    children: ledgerSectionChildren(appendix, ctx, tables),
   };
 }
 
@@ -367,12 +304,31 @@ function newDocument(ctx: WriterContext, sections: ISectionOptions[], title: str
 /** The ledger alone: one landscape section (整改台账 exported on its own). */
 export function buildLedgerDocument(appendix: LedgerAppendix, settings: ExportSettings): Document {
   const ctx = writerContext(settings);
-  return newDocument(ctx, [ledgerSection(appendix, ctx, settings)], appendix.title, appendix.fontSize);
+  const tables = new Map<string, string>();
+  const doc = newDocument(ctx, [ledgerSection(appendix, ctx, settings, tables)], appendix.title, appendix.fontSize);
+  rawTables.set(doc, tables);
+  return doc;
 }
 
-/** Packs the document, replacing the empty font table with one that names every face and its fallback. */
+/**
+ * Packs the document: the font table replaced by one that names every face with its fallback, and
+ * each ledger placeholder paragraph replaced by its table XML.
+ */
 export async function packDocx(doc: Document, settings: ExportSettings): Promise<Buffer> {
   const profile = FONT_PROFILES_BY_ID[settings.fontProfile];
   const xml = fontTableXml(profileFaces(profile, settings.latinFont));
-  return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: xml }]);
+  const packed = await Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: xml }]);
+  const tables = rawTables.get(doc);
+  if (!tables || tables.size === 0) return packed;
+  return rewriteZipEntry(packed, 'word/document.xml', (documentXml) => {
+    let out = documentXml;
+    for (const [token, tableXml] of tables) {
+      const at = out.indexOf(token);
+      if (at < 0) throw new Error(`ledger placeholder ${token} missing`);
+      const start = Math.max(out.lastIndexOf('<w:p>', at), out.lastIndexOf('<w:p ', at));
+      const end = out.indexOf('</w:p>', at) + '</w:p>'.length;
+      out = out.slice(0, start) + tableXml + out.slice(end);
+    }
+    return out;
+  });
 }
