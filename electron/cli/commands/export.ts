@@ -1,9 +1,12 @@
 import type { CliCommand, CliContext } from '../command.ts';
 import { CliUsageError, printJson, requirePositional } from '../command.ts';
 import { FONT_PROFILES, resolveExportSettings, type ExportSettingsPatch, type FontProfileId } from '../../../shared/domain/export-settings.ts';
-import { exportPlanDocx } from '../../services/export/export-plan.ts';
-import { writeDocxFile } from '../../services/export/write-file.ts';
-import { parsePlanFile } from '../../services/import/index.ts';
+
+// The exporter and the importer load docx, mammoth …: only when a command that needs them runs,
+// so `rectify list` and friends do not pay for them.
+const exporter = () => import('../../services/export/export-plan.ts');
+const writer = () => import('../../services/export/write-file.ts');
+const importer = () => import('../../services/import/index.ts');
 
 const exportOptions = {
   output: { type: 'string', short: 'o' },
@@ -54,6 +57,7 @@ export const exportCommand: CliCommand = {
     const patch = patchFromFlags(ctx);
     const services = await ctx.services();
     const result = await services.call('export.docx', { planId: id, settings: patch });
+    const { writeDocxFile } = await writer();
     const file = await writeDocxFile(out, Buffer.from(result.dataBase64, 'base64'));
     report(ctx, file, result.warnings);
   },
@@ -71,6 +75,7 @@ export const convertCommand: CliCommand = {
     // Batch conversion of existing texts: no ledger unless asked for.
     const settings = resolveExportSettings(patchFromFlags(ctx, false));
     const encoding = typeof ctx.values.encoding === 'string' && ctx.values.encoding !== '' ? ctx.values.encoding : 'auto';
+    const [{ parsePlanFile }, { exportPlanDocx }, { writeDocxFile }] = await Promise.all([importer(), exporter(), writer()]);
     const parsed = await parsePlanFile(input, { encoding });
     const result = await exportPlanDocx(parsed.document, settings);
     const file = await writeDocxFile(out, result.data);
