@@ -153,7 +153,11 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
     const flush = (): void => void store.flush();
     const onVisibility = (): void => {
       if (document.visibilityState === 'hidden') flush();
+      else void store.refreshIfStale();
     };
+    // Coming back to this window: pick up what another window saved meanwhile (when nothing is pending here).
+    const onFocus = (): void => void store.refreshIfStale();
+    window.addEventListener('focus', onFocus);
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('pagehide', flush);
     window.addEventListener('blur', flush);
@@ -163,6 +167,7 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
       window.removeEventListener('pagehide', flush);
       window.removeEventListener('blur', flush);
       window.removeEventListener('beforeunload', flush);
+      window.removeEventListener('focus', onFocus);
     };
   }, [store]);
 

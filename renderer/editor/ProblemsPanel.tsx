@@ -21,6 +21,7 @@ export function ProblemsPanel(props: {
   const { message } = AntApp.useApp();
   const [text, setText] = useState('');
   const [category, setCategory] = useState('');
+  const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const outline = useEditor(store, (s) => s.outline);
   const continuous = useEditor(store, (s) => s.plan.document.level3Numbering === 'continuous');
   const markerOf = useMemo(() => {
@@ -74,10 +75,29 @@ export function ProblemsPanel(props: {
       <ol className="problem-list">
         {problems.map((p) => (
           <li key={p.id} className="problem">
-            <div className="problem-text">
-              {p.category && <Typography.Text type="secondary">【{p.category}】</Typography.Text>}
-              {p.text}
-            </div>
+            {editing?.id === p.id ? (
+              <Space.Compact block>
+                <Input aria-label="修改问题内容" value={editing.text} onChange={(e) => setEditing({ id: p.id, text: e.target.value })} />
+                <Button
+                  onClick={() =>
+                    void act(async () => {
+                      await store.write('problems.update', { problemId: p.id, text: editing.text });
+                      setEditing(null);
+                    })
+                  }
+                >
+                  确定
+                </Button>
+              </Space.Compact>
+            ) : (
+              <div className="problem-text">
+                {p.category && <Typography.Text type="secondary">【{p.category}】</Typography.Text>}
+                {p.text}
+                <Button size="small" type="link" onClick={() => setEditing({ id: p.id, text: p.text })}>
+                  修改
+                </Button>
+              </div>
+            )}
             <div className="problem-links">
               {p.nodeIds.length === 0 && <span className="muted small">未关联措施</span>}
               {p.nodeIds.map((id) => {

@@ -62,6 +62,8 @@ export interface PlanStore {
   reload(): Promise<void>;
   undo(): Promise<string | null>;
   redo(): Promise<string | null>;
+  /** Back in this window: when nothing is waiting here and the plan moved on elsewhere, show that */
+  refreshIfStale(): Promise<void>;
   /** Conflict choices */
   resolveConflict(choice: 'theirs' | 'mine'): Promise<void>;
   dispose(): void;
@@ -331,6 +333,13 @@ export function createPlanStore(api: Api, initial: PlanDetail, options: { onErro
     reload: async () => {
       await flush();
       await reloadNow();
+    },
+    async refreshIfStale() {
+      if (!isIdle() || snapshot.conflict || disposed) return;
+      const current = await api.send('plans.get', { id: planId }).catch(() => null);
+      // Re-check: the user may have typed while the plan was read.
+      if (!current || current.version === snapshot.version || !isIdle() || snapshot.conflict) return;
+      set({ plan: current, outline: current.outline, version: current.version, generation: snapshot.generation + 1, savedAt: current.updatedAt });
     },
     undo: () => step('history.undo'),
     redo: () => step('history.redo'),

@@ -144,3 +144,24 @@ describe('编辑器保存队列（不丢一个字）', () => {
     store.dispose();
   });
 });
+
+describe('回到窗口时取回其他窗口的修改', () => {
+  it('本窗口没有待保存的修改时重新读取；有修改时不动', async () => {
+    const f = fakeApi();
+    const store = createPlanStore(f.api, plan(1));
+    f.bump();
+    store.editNode('m1', { heading: '还在输入' });
+    await store.refreshIfStale();
+    expect(store.get().version).toBe(1);
+    expect(store.get().generation).toBe(0);
+    store.dispose();
+
+    const g = fakeApi();
+    const quiet = createPlanStore(g.api, plan(1));
+    g.bump();
+    await quiet.refreshIfStale();
+    expect(quiet.get().version).toBe(2);
+    expect(quiet.get().generation).toBe(1);
+    quiet.dispose();
+  });
+});
