@@ -58,8 +58,9 @@ export function PlanEditor({ plan, actions }: { plan: PlanDetail; actions?: Reac
   const store = useMemo(() => createPlanStore(api, plan, { onError: (m) => message.error(m) }), [plan, message]);
   useEffect(
     () => () => {
-      // Leaving the page: what is waiting is still sent, then the store is dropped.
-      void store.flush().finally(() => store.dispose());
+      // Leaving the page: what is waiting is still sent. The store is not disposed here: React's
+      // StrictMode runs this cleanup on a live editor too, and a disposed store would stop saving.
+      void store.flush();
     },
     [store],
   );
