@@ -21,11 +21,14 @@ function httpTransport(): Transport {
   const token = document.querySelector<HTMLMetaElement>('meta[name="rectify-token"]')?.content ?? '';
   return async (method, input) => {
     let res: Response;
+    const body = JSON.stringify({ method, input });
     try {
       res = await fetch('./api/rpc', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-rectify-token': token },
-        body: JSON.stringify({ method, input }),
+        body,
+        // A save sent while the page closes still reaches the host (browsers cap keepalive bodies at 64 KB).
+        keepalive: body.length < 60_000,
       });
     } catch {
       throw new AppError('io', '无法连接到工作台服务，请确认程序仍在运行');
