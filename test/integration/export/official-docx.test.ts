@@ -323,6 +323,12 @@ describe('layout in LibreOffice (pdftotext -bbox-layout)', () => {
       });
     }
     const preview = buildPreview(big.doc, defaultExportSettings());
+    expect(preview.pages.length).toBe(big.pages.length);
+    // the same measures on each ledger page (its rows are short enough never to split)
+    const serials = (page: PdfPage) => page.lines.filter((l) => /^\d+$/.test(l.text) && l.xMin > 100 && l.xMax < 135).map((l) => Number(l.text));
+    expect(preview.pages.filter((pg) => pg.orientation === 'landscape').map((pg) => pg.table!.rows.flatMap((r) => r.cells.filter((c) => c.column === 0 && !r.header).map((c) => Number(c.text))))).toEqual(
+      landscape(big).map(serials),
+    );
     const previewPortrait = preview.pages.filter((pg) => pg.orientation === 'portrait');
     expect(previewPortrait.map((pg) => pg.lines.length)).toEqual(portrait(big).map((page) => Math.max(...bodyRows(page).map((r) => r.slot)) + 1));
   });
