@@ -167,10 +167,13 @@ export function ExportDialog({ planId, onClose }: { planId: string; onClose: () 
               </Form.Item>
               <Flex wrap gap="4px 16px">
                 <Toggle label="三级标题引领句加粗" checked={settings.boldLeadSentence} onChange={(v) => change({ boldLeadSentence: v })} />
+                <Toggle label="二级标题加粗" checked={settings.boldLevel2} onChange={(v) => change({ boldLevel2: v })} />
                 <Toggle label="措施后列责任行" checked={settings.responsibilityLine} onChange={(v) => change({ responsibilityLine: v })} />
                 <Toggle label="主送机关" checked={settings.showAddressee} onChange={(v) => change({ showAddressee: v })} />
                 <Toggle label="署名和成文日期" checked={settings.showSignature} onChange={(v) => change({ showSignature: v })} />
                 <Toggle label="加盖印章" checked={settings.seal} onChange={(v) => change({ seal: v })} />
+                <Toggle label="页码数字两侧留空格" checked={settings.pageNumberSpaces} onChange={(v) => change({ pageNumberSpaces: v })} />
+                <Toggle label="双面印刷对称页边距" checked={settings.mirrorMargins} onChange={(v) => change({ mirrorMargins: v })} />
               </Flex>
               <Form.Item label="“1.”级序号">
                 <Radio.Group

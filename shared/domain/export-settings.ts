@@ -31,6 +31,8 @@ const FIELDS = {
   latinFont: z.string().trim().min(1, '西文字体不能为空').max(64),
   /** 1. 级措施的引领句加粗 (practice, default on). */
   boldLeadSentence: z.boolean(),
+  /** （一）级标题加粗 (some units do; the standard's 楷体 is not bold). */
+  boldLevel2: z.boolean(),
   /** Render （责任领导：…；责任部门：…；完成时限：…） after each measure. */
   responsibilityLine: z.boolean(),
   /** null = the plan's own numbering (imported plans keep theirs). */
@@ -50,12 +52,17 @@ const FIELDS = {
   ledgerTitle: z.string().trim().min(1).max(100).nullable(),
   ledgerFontSize: z.union([z.literal(24), z.literal(28)]),
   ledgerPageNumbers: z.enum(LEDGER_PAGE_NUMBERS),
+  /** "— 1 —" with a half-width space each side of the number (common form) or "—1—". */
+  pageNumberSpaces: z.boolean(),
+  /** 对称页边距 for duplex printing: the 28 mm margin on the binding side of every page (most units do not). */
+  mirrorMargins: z.boolean(),
 };
 
 export const EXPORT_SETTINGS_DEFAULTS = {
   fontProfile: 'windows',
   latinFont: 'Times New Roman',
   boldLeadSentence: true,
+  boldLevel2: false,
   responsibilityLine: true,
   level3Numbering: null,
   titleLines: null,
@@ -67,12 +74,15 @@ export const EXPORT_SETTINGS_DEFAULTS = {
   ledgerTitle: null,
   ledgerFontSize: 24,
   ledgerPageNumbers: 'rotated',
+  pageNumberSpaces: true,
+  mirrorMargins: false,
 } as const satisfies { [K in keyof typeof FIELDS]: z.input<(typeof FIELDS)[K]> };
 
 export const ExportSettingsSchema = z.object({
   fontProfile: FIELDS.fontProfile.default(EXPORT_SETTINGS_DEFAULTS.fontProfile),
   latinFont: FIELDS.latinFont.default(EXPORT_SETTINGS_DEFAULTS.latinFont),
   boldLeadSentence: FIELDS.boldLeadSentence.default(EXPORT_SETTINGS_DEFAULTS.boldLeadSentence),
+  boldLevel2: FIELDS.boldLevel2.default(EXPORT_SETTINGS_DEFAULTS.boldLevel2),
   responsibilityLine: FIELDS.responsibilityLine.default(EXPORT_SETTINGS_DEFAULTS.responsibilityLine),
   level3Numbering: FIELDS.level3Numbering.default(EXPORT_SETTINGS_DEFAULTS.level3Numbering),
   titleLines: FIELDS.titleLines.default(EXPORT_SETTINGS_DEFAULTS.titleLines),
@@ -84,6 +94,8 @@ export const ExportSettingsSchema = z.object({
   ledgerTitle: FIELDS.ledgerTitle.default(EXPORT_SETTINGS_DEFAULTS.ledgerTitle),
   ledgerFontSize: FIELDS.ledgerFontSize.default(EXPORT_SETTINGS_DEFAULTS.ledgerFontSize),
   ledgerPageNumbers: FIELDS.ledgerPageNumbers.default(EXPORT_SETTINGS_DEFAULTS.ledgerPageNumbers),
+  pageNumberSpaces: FIELDS.pageNumberSpaces.default(EXPORT_SETTINGS_DEFAULTS.pageNumberSpaces),
+  mirrorMargins: FIELDS.mirrorMargins.default(EXPORT_SETTINGS_DEFAULTS.mirrorMargins),
 });
 
 /** What a caller sends to change some settings: every field optional, no defaults filled in. */

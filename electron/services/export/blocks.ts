@@ -154,7 +154,7 @@ export function buildPlanLayout(doc: PlanDocument, settings: ExportSettings): Pl
       for (const b of rest) blocks.push(body(b));
       return;
     }
-    const bold = node.style.bold ?? (level === 3 && settings.boldLeadSentence);
+    const bold = node.style.bold ?? ((level === 3 && settings.boldLeadSentence) || (level === 2 && settings.boldLevel2));
     // A section with sub-items keeps its heading on its own line (its body introduces the items);
     // a leaf section at level ≥ 2 runs its heading into the first body paragraph.
     const runIn =

@@ -25,7 +25,7 @@ import {
 } from 'docx';
 import type { ExportSettings } from '../../../shared/domain/export-settings.ts';
 import { ledgerTableXml } from './ledger-table-xml.ts';
-import { rewriteZipEntry } from './zip-rewrite.ts';
+import { rewriteZipEntries } from './zip-rewrite.ts';
 import type { Align, Block, LedgerAppendix } from './blocks.ts';
 import { FONT_PROFILES_BY_ID, fontTableXml, profileFaces, runFont, type FontProfile, type FontRole } from './fonts.ts';
 import {
@@ -62,6 +62,8 @@ const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> =
 interface WriterContext {
   profile: FontProfile;
   latin: string;
+  /** The 一字线 around the page number: "— " and " —", or without the spaces */
+  pageNumberDashes: [string, string];
   font(role: FontRole): ReturnType<typeof runFont>;
 }
 
@@ -97,6 +99,7 @@ function paragraph(block: Block, ctx: WriterContext): Paragraph {
 }
 
 function pageNumberParagraph(ctx: WriterContext, side: 'right' | 'left'): Paragraph {
+  const [before, after] = ctx.pageNumberDashes;
   const font = ctx.font('song');
   const run = (text: string) => new TextRun({ text, font, size: SIZE_PAGE_NUMBER, language: LANG });
   return new Paragraph({
@@ -104,7 +107,7 @@ function pageNumberParagraph(ctx: WriterContext, side: 'right' | 'left'): Paragr
     indent: side === 'right' ? { right: PAGE_NUMBER_INSET } : { left: PAGE_NUMBER_INSET },
     // Single spacing: inheriting the body's exact 579 would move the number (§6.2).
     spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
-    children: [run('— '), new TextRun({ children: [PageNumber.CURRENT], font, size: SIZE_PAGE_NUMBER, language: LANG }), run(' —')],
+    children: [run(before), new TextRun({ children: [PageNumber.CURRENT], font, size: SIZE_PAGE_NUMBER, language: LANG }), run(after)],
   });
 }
 
@@ -148,7 +151,11 @@ function rotatedPageNumber(ctx: WriterContext, odd: boolean): Header {
               new Paragraph({
                 alignment: odd ? AlignmentType.RIGHT : AlignmentType.LEFT,
                 spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
-                children: [run('— '), new TextRun({ children: [PageNumber.CURRENT], font, size: SIZE_PAGE_NUMBER, language: LANG }), run(' —')],
+                children: [
+                  run(ctx.pageNumberDashes[0]),
+                  new TextRun({ children: [PageNumber.CURRENT], font, size: SIZE_PAGE_NUMBER, language: LANG }),
+                  run(ctx.pageNumberDashes[1]),
+                ],
               }),
             ],
           }),
@@ -197,7 +204,12 @@ const PORTRAIT_PAGE = {
 
 function writerContext(settings: ExportSettings): WriterContext {
   const profile = FONT_PROFILES_BY_ID[settings.fontProfile];
-  return { profile, latin: settings.latinFont, font: (role) => runFont(profile, role, settings.latinFont) };
+  return {
+    profile,
+    latin: settings.latinFont,
+    pageNumberDashes: settings.pageNumberSpaces ? ['— ', ' —'] : ['—', '—'],
+    font: (role) => runFont(profile, role, settings.latinFont),
+  };
 }
 
 /** Builds the docx Document: portrait body section, then the landscape ledger section. */
@@ -318,17 +330,24 @@ export async function packDocx(doc: Document, settings: ExportSettings): Promise
   const profile = FONT_PROFILES_BY_ID[settings.fontProfile];
   const xml = fontTableXml(profileFaces(profile, settings.latinFont));
   const packed = await Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: xml }]);
-  const tables = rawTables.get(doc);
-  if (!tables || tables.size === 0) return packed;
-  return rewriteZipEntry(packed, 'word/document.xml', (documentXml) => {
-    let out = documentXml;
-    for (const [token, tableXml] of tables) {
-      const at = out.indexOf(token);
-      if (at < 0) throw new Error(`ledger placeholder ${token} missing`);
-      const start = Math.max(out.lastIndexOf('<w:p>', at), out.lastIndexOf('<w:p ', at));
-      const end = out.indexOf('</w:p>', at) + '</w:p>'.length;
-      out = out.slice(0, start) + tableXml + out.slice(end);
-    }
-    return out;
-  });
+  const tables = rawTables.get(doc) ?? new Map<string, string>();
+  const rewrites = new Map<string, (xml: string) => string>();
+  if (tables.size > 0) {
+    rewrites.set('word/document.xml', (documentXml) => {
+      let out = documentXml;
+      for (const [token, tableXml] of tables) {
+        const at = out.indexOf(token);
+        if (at < 0) throw new Error(`ledger placeholder ${token} missing`);
+        const start = Math.max(out.lastIndexOf('<w:p>', at), out.lastIndexOf('<w:p ', at));
+        const end = out.indexOf('</w:p>', at) + '</w:p>'.length;
+        out = out.slice(0, start) + tableXml + out.slice(end);
+      }
+      return out;
+    });
+  }
+  if (settings.mirrorMargins) {
+    // 对称页边距: not a docx option; CT_Settings puts it before defaultTabStop.
+    rewrites.set('word/settings.xml', (xml) => xml.replace('<w:defaultTabStop', '<w:mirrorMargins/><w:defaultTabStop'));
+  }
+  return rewrites.size === 0 ? packed : rewriteZipEntries(packed, rewrites);
 }

@@ -30,13 +30,14 @@ function readEntries(zip: Buffer): Promise<Entry[]> {
   });
 }
 
-/** The same package with one XML part rewritten; every other part and the order stay as they were. */
-export async function rewriteZipEntry(zip: Buffer, name: string, rewrite: (xml: string) => string): Promise<Buffer> {
+/** The same package with some XML parts rewritten; every other part and the order stay as they were. */
+export async function rewriteZipEntries(zip: Buffer, rewrites: ReadonlyMap<string, (xml: string) => string>): Promise<Buffer> {
   const entries = await readEntries(zip);
   const out = new yazl.ZipFile();
   const fixed = new Date(1980, 0, 1);
   for (const e of entries) {
-    const data = e.name === name ? Buffer.from(rewrite(e.data.toString('utf8')), 'utf8') : e.data;
+    const rewrite = rewrites.get(e.name);
+    const data = rewrite ? Buffer.from(rewrite(e.data.toString('utf8')), 'utf8') : e.data;
     out.addBuffer(data, e.name, { mtime: fixed, compress: true });
   }
   out.end();

@@ -45,6 +45,18 @@ describe('export service', () => {
     expect(parts2.get('word/fontTable.xml')).toContain('w:name="方正小标宋_GBK"');
   });
 
+  it('writes mirror margins and the page-number form when asked', async () => {
+    const { services, planId } = await workbook();
+    const plain = await readDocxParts(Buffer.from((await services.call('export.docx', { planId })).dataBase64, 'base64'));
+    expect(plain.get('word/settings.xml')).not.toContain('mirrorMargins');
+    const r = await services.call('export.docx', { planId, settings: { mirrorMargins: true, pageNumberSpaces: false } });
+    const parts = await readDocxParts(Buffer.from(r.dataBase64, 'base64'));
+    expect(parts.get('word/settings.xml')).toMatch(/<w:mirrorMargins\/><w:defaultTabStop/);
+    const footers = [...parts.entries()].filter(([name]) => /word\/footer\d+\.xml/.test(name)).map(([, xml]) => xml);
+    expect(footers.some((f) => f.includes('PAGE') && f.includes('>—</w:t>'))).toBe(true);
+    expect(footers.some((f) => f.includes('>— </w:t>'))).toBe(false);
+  });
+
   it('remembers settings per plan in its settings, without touching the plan version or other settings', async () => {
     const { services, planId } = await workbook();
     const before = await services.call('plans.get', { id: planId });

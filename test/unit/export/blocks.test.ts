@@ -79,6 +79,12 @@ describe('plan layout blocks', () => {
     expect(off.blocks.find((b) => b.kind === 'measure')!.runs[0]!.bold).toBe(false);
   });
 
+  it('bolds （一） headings only when asked', () => {
+    expect(blocks.find((b) => text(b).startsWith('（一）在强化'))!.runs[0]!.bold).toBe(false);
+    const l = buildPlanLayout(samplePlan(), resolveExportSettings({ boldLevel2: true }));
+    expect(l.blocks.find((b) => text(b).startsWith('（一）在强化'))!.runs[0]!.bold).toBe(true);
+  });
+
   it('numbers 1. through the document when asked', () => {
     const cont = buildPlanLayout(samplePlan(), resolveExportSettings({ level3Numbering: 'continuous' }));
     expect(cont.blocks.filter((b) => b.kind === 'measure').map((b) => text(b).split('.')[0])).toEqual(['1', '2', '3']);

@@ -14,6 +14,7 @@ describe('export settings', () => {
     expect(s.ledgerColumns).toEqual(['index', 'problem', 'measure', 'leader', 'department', 'deadline', 'remark']);
     expect(s.ledgerFontSize).toBe(24);
     expect(s.ledgerPageNumbers).toBe('rotated');
+    expect([s.boldLevel2, s.pageNumberSpaces, s.mirrorMargins]).toEqual([false, true, false]);
   });
 
   it('layers remembered settings under a patch, and a broken stored value falls back to its default', () => {
