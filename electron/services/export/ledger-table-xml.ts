@@ -92,5 +92,8 @@ export function ledgerTableXml(appendix: LedgerAppendix): string {
     out.push(`<w:tr>${lines <= maxWhole ? '<w:trPr><w:cantSplit/></w:trPr>' : ''}${cells.join('')}</w:tr>`);
   }
   out.push('</w:tbl>');
+  // Word and LibreOffice always keep a paragraph after a table at the end of a section; make it 1 pt
+  // high so a table that fills its last page never pushes an empty page out.
+  out.push('<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>');
   return out.join('');
 }
