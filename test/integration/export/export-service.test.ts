@@ -45,6 +45,14 @@ describe('export service', () => {
     expect(parts2.get('word/fontTable.xml')).toContain('w:name="方正小标宋_GBK"');
   });
 
+  it('keeps the exported version as a 导出前 revision, once per version', async () => {
+    const { services, planId } = await workbook();
+    await services.call('export.docx', { planId });
+    await services.call('export.docx', { planId, settings: { seal: true } });
+    const revisions = await services.call('revisions.list', { planId });
+    expect(revisions.filter((r) => r.reason === '导出前')).toHaveLength(1);
+  });
+
   it('writes mirror margins and the page-number form when asked', async () => {
     const { services, planId } = await workbook();
     const plain = await readDocxParts(Buffer.from((await services.call('export.docx', { planId })).dataBase64, 'base64'));
