@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,6 +47,8 @@ beforeAll(async () => {
   minzhu = await produce('minzhu', await fixture('minzhu-shenghuohui-zhenggai-fangan.txt'));
   big = await produce('big', bigPlan());
 }, 300_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const portrait = (p: Produced) => p.pages.filter((pg) => pg.height > pg.width);
 const landscape = (p: Produced) => p.pages.filter((pg) => pg.width > pg.height);
