@@ -15,7 +15,7 @@ describe('方案列表（浏览器端到端）', () => {
       // Creating opens the plan; going back lists it.
       await page.getByRole('heading', { name: '关于2025年度民主生活会查摆问题的整改方案' }).waitFor();
       await page.getByRole('button', { name: '返回方案列表' }).click();
-      await expect(page.getByRole('link', { name: '关于2025年度民主生活会查摆问题的整改方案' }).isVisible()).resolves.toBe(true);
+      await page.getByRole('link', { name: '关于2025年度民主生活会查摆问题的整改方案' }).waitFor();
 
       await page.reload();
       await page.getByRole('link', { name: '关于2025年度民主生活会查摆问题的整改方案' }).waitFor();
