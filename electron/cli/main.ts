@@ -1,16 +1,17 @@
 import { parseArgs } from 'node:util';
 import { AppError, isUserError } from '../../shared/errors.ts';
-import { createServices, type Services } from '../services/index.ts';
+import type { Services } from '../services/index.ts';
 import { resolveDataDir } from '../services/paths.ts';
 import { CliUsageError, type CliCommand, type CliContext, type CliIo } from './command.ts';
-import { commands } from './commands/index.ts';
+import { loadAllCommands, loadCommand } from './commands/index.ts';
 
 const GLOBAL_OPTIONS = {
   data: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function helpText(): string {
+async function helpText(): Promise<string> {
+  const commands = await loadAllCommands();
   const lines = [
     '整改方案工作台命令行（rectify）',
     '',
@@ -32,12 +33,12 @@ function helpText(): string {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.out(helpText());
+    io.out(await helpText());
     return name === undefined ? 2 : 0;
   }
-  const command = commands.find((c) => c.name === name);
+  const command = await loadCommand(name);
   if (!command) {
-    io.err(`未知的命令：${name}\n\n${helpText()}`);
+    io.err(`未知的命令：${name}\n\n${await helpText()}`);
     return 2;
   }
   let services: Services | undefined;
@@ -58,6 +59,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       positionals: parsed.positionals,
       values: parsed.values as CliContext['values'],
       async services() {
+        // Loaded on first use: commands that never open the workbook (parse, convert) skip the whole service layer.
+        const { createServices } = await import('../services/index.ts');
         services ??= await createServices({ dataDir: resolveDataDir(dataFlag) });
         return services;
       },

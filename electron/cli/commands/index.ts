@@ -1,29 +1,37 @@
 import type { CliCommand } from '../command.ts';
-import { deleteCommand, listCommand, newCommand, showCommand } from './plans.ts';
-import { ledgerCommand, measuresCommand, reportCommand, statusCommand } from './progress.ts';
-import { attachCommand, evidencePackageCommand, verifyCommand } from './evidence.ts';
-import { importCommand, parseCommand } from './import.ts';
-import { convertCommand, exportCommand } from './export.ts';
-import { checkCommand, draftCommand, templatesCommand } from './drafting.ts';
 
-/** Every subcommand, in the order `rectify --help` lists them. Later features add theirs here. */
-export const commands: CliCommand[] = [
-  listCommand,
-  showCommand,
-  newCommand,
-  deleteCommand,
-  measuresCommand,
-  statusCommand,
-  attachCommand,
-  verifyCommand,
-  ledgerCommand,
-  reportCommand,
-  evidencePackageCommand,
-  parseCommand,
-  importCommand,
-  exportCommand,
-  convertCommand,
-  templatesCommand,
-  draftCommand,
-  checkCommand,
+/**
+ * Every subcommand, in the order `rectify --help` lists them. Each is loaded only when it runs, so a
+ * command pays for its own dependencies only (`convert` never opens the workbook or loads exceljs).
+ */
+const registry: [name: string, load: () => Promise<CliCommand>][] = [
+  ['list', async () => (await import('./plans.ts')).listCommand],
+  ['show', async () => (await import('./plans.ts')).showCommand],
+  ['new', async () => (await import('./plans.ts')).newCommand],
+  ['delete', async () => (await import('./plans.ts')).deleteCommand],
+  ['measures', async () => (await import('./progress.ts')).measuresCommand],
+  ['status', async () => (await import('./progress.ts')).statusCommand],
+  ['attach', async () => (await import('./evidence.ts')).attachCommand],
+  ['verify', async () => (await import('./evidence.ts')).verifyCommand],
+  ['ledger', async () => (await import('./progress.ts')).ledgerCommand],
+  ['report', async () => (await import('./progress.ts')).reportCommand],
+  ['evidence', async () => (await import('./evidence.ts')).evidencePackageCommand],
+  ['parse', async () => (await import('./import.ts')).parseCommand],
+  ['import', async () => (await import('./import.ts')).importCommand],
+  ['export', async () => (await import('./export.ts')).exportCommand],
+  ['convert', async () => (await import('./export.ts')).convertCommand],
+  ['templates', async () => (await import('./drafting.ts')).templatesCommand],
+  ['draft', async () => (await import('./drafting.ts')).draftCommand],
+  ['check', async () => (await import('./drafting.ts')).checkCommand],
 ];
+
+export const COMMAND_NAMES: readonly string[] = registry.map(([name]) => name);
+
+export async function loadCommand(name: string): Promise<CliCommand | undefined> {
+  const entry = registry.find(([n]) => n === name);
+  return entry ? entry[1]() : undefined;
+}
+
+export async function loadAllCommands(): Promise<CliCommand[]> {
+  return Promise.all(registry.map(([, load]) => load()));
+}
