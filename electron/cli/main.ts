@@ -18,7 +18,8 @@ async function helpText(): Promise<string> {
     '用法：rectify <命令> [参数] [--data 数据目录]',
     '',
     '命令：',
-    ...commands.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`),
+    // Long usages get their summary on the next line, so nothing wraps mid-word in an 80-column terminal.
+    ...commands.map((c) => (c.usage.length <= 40 ? `  ${c.usage.padEnd(42)}${c.summary}` : `  ${c.usage}\n  ${' '.repeat(6)}${c.summary}`)),
     '',
     '通用选项：',
     '  --data DIR     工作台数据目录（默认与桌面程序相同；也可用环境变量 RECTIFY_DATA）',

@@ -63,7 +63,8 @@ export const attachCommand: CliCommand = {
         if (err.code === 'not_found' && /措施/.test(err.message)) throw err;
       }
     }
-    if (ctx.values.json) printJson(ctx, results);
+    // As with `import`: one file named → one object; several → an array (of those that were added).
+    if (ctx.values.json) printJson(ctx, files.length === 1 ? (results[0] ?? null) : results);
     return failed > 0 ? 2 : 0;
   },
 };
