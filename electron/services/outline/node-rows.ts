@@ -1,51 +1,15 @@
 import type { Db } from '../store/database.ts';
-import type { MeasureFields, NodeKind, NodeStyle } from '../../../shared/domain/document.ts';
 import type { StoredNode } from '../../../shared/api/plans.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { cached } from '../history/plan-state.ts';
+import { assembleNodes, problemKeysByNode, type MeasureRow, type NodeRow } from '../plans/outline-rows.ts';
 
-export interface NodeRow {
-  id: string;
-  plan_id: string;
-  parent_id: string | null;
-  position: number;
-  kind: NodeKind;
-  heading: string;
-  body: string;
-  style: string;
-}
-
-export interface MeasureRow {
-  node_id: string;
-  leader: string | null;
-  department: string | null;
-  cooperating: string;
-  person: string | null;
-  deadline_raw: string | null;
-  deadline_kind: MeasureFields['deadlineKind'];
-  deadline_date: string | null;
-  status: MeasureFields['status'];
-  status_text: string | null;
-}
+export { measureFromRow, type MeasureRow, type NodeRow } from '../plans/outline-rows.ts';
 
 export function nodeRow(db: Db, planId: string, nodeId: string): NodeRow {
   const row = cached(db, 'SELECT * FROM nodes WHERE id = ?').get(nodeId) as NodeRow | undefined;
   if (!row || row.plan_id !== planId) throw new AppError('not_found', '找不到该节点，可能已被删除，请重新载入方案');
   return row;
-}
-
-export function measureFromRow(m: MeasureRow): MeasureFields {
-  return {
-    leader: m.leader,
-    department: m.department,
-    cooperating: JSON.parse(m.cooperating) as string[],
-    person: m.person,
-    deadline: m.deadline_raw,
-    deadlineKind: m.deadline_kind,
-    deadlineDate: m.deadline_date,
-    status: m.status,
-    statusText: m.status_text,
-  };
 }
 
 export function measureRow(db: Db, nodeId: string): MeasureRow | undefined {
@@ -102,35 +66,15 @@ export function readNode(db: Db, planId: string, nodeId: string): StoredNode {
   const measures = new Map(
     (db.prepare(`SELECT * FROM measures WHERE node_id IN (${placeholders})`).all(...ids) as MeasureRow[]).map((m) => [m.node_id, m]),
   );
-  const keys = new Map<string, string[]>();
-  for (const r of db
-    .prepare(
-      `SELECT pm.node_id AS node_id, p.key AS key FROM problem_measures pm JOIN problems p ON p.id = pm.problem_id
-       WHERE pm.node_id IN (${placeholders}) ORDER BY p.position`,
-    )
-    .all(...ids) as { node_id: string; key: string }[]) {
-    const list = keys.get(r.node_id) ?? [];
-    list.push(r.key);
-    keys.set(r.node_id, list);
-  }
-  const byId = new Map<string, StoredNode>();
-  for (const row of rows) {
-    const m = measures.get(row.id);
-    byId.set(row.id, {
-      id: row.id,
-      kind: row.kind,
-      heading: row.heading,
-      body: JSON.parse(row.body) as string[],
-      style: JSON.parse(row.style) as NodeStyle,
-      measure: m ? measureFromRow(m) : null,
-      problemKeys: keys.get(row.id) ?? [],
-      children: [],
-    });
-  }
-  for (const row of rows) {
-    if (row.id === nodeId || !row.parent_id) continue;
-    byId.get(row.parent_id)?.children.push(byId.get(row.id)!);
-  }
+  const keys = problemKeysByNode(
+    db
+      .prepare(
+        `SELECT pm.node_id AS node_id, p.key AS key FROM problem_measures pm JOIN problems p ON p.id = pm.problem_id
+         WHERE pm.node_id IN (${placeholders}) ORDER BY p.position`,
+      )
+      .all(...ids) as { node_id: string; key: string }[],
+  );
+  const byId = assembleNodes(rows, measures, keys);
   const root = byId.get(nodeId);
   if (!root || rows.find((r) => r.id === nodeId)?.plan_id !== planId) throw new AppError('not_found', '找不到该节点，可能已被删除，请重新载入方案');
   return root;

@@ -3,8 +3,9 @@ import type { DocNode, MeasureFields, NodeKind, NodeStyle } from '../../../share
 import type { StoredNode } from '../../../shared/api/plans.ts';
 import { newId } from '../ids.ts';
 
-interface NodeRow {
+export interface NodeRow {
   id: string;
+  plan_id: string;
   parent_id: string | null;
   position: number;
   kind: NodeKind;
@@ -13,7 +14,7 @@ interface NodeRow {
   style: string;
 }
 
-interface MeasureRow {
+export interface MeasureRow {
   node_id: string;
   leader: string | null;
   department: string | null;
@@ -24,6 +25,62 @@ interface MeasureRow {
   deadline_date: string | null;
   status: MeasureFields['status'];
   status_text: string | null;
+}
+
+export function measureFromRow(m: MeasureRow): MeasureFields {
+  return {
+    leader: m.leader,
+    department: m.department,
+    cooperating: JSON.parse(m.cooperating) as string[],
+    person: m.person,
+    deadline: m.deadline_raw,
+    deadlineKind: m.deadline_kind,
+    deadlineDate: m.deadline_date,
+    status: m.status,
+    statusText: m.status_text,
+  };
+}
+
+/** Groups problem keys by node, from rows of (node_id, key) in problem order. */
+export function problemKeysByNode(rows: readonly { node_id: string; key: string }[]): Map<string, string[]> {
+  const keys = new Map<string, string[]>();
+  for (const r of rows) {
+    const list = keys.get(r.node_id) ?? [];
+    list.push(r.key);
+    keys.set(r.node_id, list);
+  }
+  return keys;
+}
+
+/**
+ * Builds StoredNodes from rows (in position order) and links each to its parent when the parent is
+ * among the rows. Returns every node by id; callers pick the roots they need.
+ */
+export function assembleNodes(
+  rows: readonly NodeRow[],
+  measures: ReadonlyMap<string, MeasureRow>,
+  problemKeys: ReadonlyMap<string, string[]>,
+): Map<string, StoredNode> {
+  const byId = new Map<string, StoredNode>();
+  for (const row of rows) {
+    const m = measures.get(row.id);
+    byId.set(row.id, {
+      id: row.id,
+      kind: row.kind,
+      heading: row.heading,
+      body: JSON.parse(row.body) as string[],
+      style: JSON.parse(row.style) as NodeStyle,
+      measure: m ? measureFromRow(m) : null,
+      problemKeys: problemKeys.get(row.id) ?? [],
+      children: [],
+    });
+  }
+  for (const row of rows) {
+    const parent = row.parent_id ? byId.get(row.parent_id) : undefined;
+    const node = byId.get(row.id);
+    if (parent && node) parent.children.push(node);
+  }
+  return byId;
 }
 
 /** Writes an outline (a DocNode tree) under a plan, returning the new node ids in document order. */
@@ -67,9 +124,7 @@ export function insertOutline(db: Db, planId: string, roots: readonly DocNode[],
 
 /** Reads a plan's outline as a tree, in position order. */
 export function readOutline(db: Db, planId: string): StoredNode[] {
-  const rows = db
-    .prepare('SELECT id, parent_id, position, kind, heading, body, style FROM nodes WHERE plan_id = ? ORDER BY position')
-    .all(planId) as NodeRow[];
+  const rows = db.prepare('SELECT * FROM nodes WHERE plan_id = ? ORDER BY position, rowid').all(planId) as NodeRow[];
   const measures = new Map(
     (
       db
@@ -77,52 +132,16 @@ export function readOutline(db: Db, planId: string): StoredNode[] {
         .all(planId) as MeasureRow[]
     ).map((m) => [m.node_id, m]),
   );
-  const problemKeys = new Map<string, string[]>();
-  for (const r of db
-    .prepare(
-      `SELECT pm.node_id AS node_id, p.key AS key FROM problem_measures pm JOIN problems p ON p.id = pm.problem_id
-       WHERE p.plan_id = ? ORDER BY p.position`,
-    )
-    .all(planId) as { node_id: string; key: string }[]) {
-    const list = problemKeys.get(r.node_id) ?? [];
-    list.push(r.key);
-    problemKeys.set(r.node_id, list);
-  }
-  const byId = new Map<string, StoredNode>();
-  for (const row of rows) {
-    const m = measures.get(row.id);
-    byId.set(row.id, {
-      id: row.id,
-      kind: row.kind,
-      heading: row.heading,
-      body: JSON.parse(row.body) as string[],
-      style: JSON.parse(row.style) as NodeStyle,
-      measure: m
-        ? {
-            leader: m.leader,
-            department: m.department,
-            cooperating: JSON.parse(m.cooperating) as string[],
-            person: m.person,
-            deadline: m.deadline_raw,
-            deadlineKind: m.deadline_kind,
-            deadlineDate: m.deadline_date,
-            status: m.status,
-            statusText: m.status_text,
-          }
-        : null,
-      problemKeys: problemKeys.get(row.id) ?? [],
-      children: [],
-    });
-  }
-  const roots: StoredNode[] = [];
-  for (const row of rows) {
-    const node = byId.get(row.id);
-    if (!node) continue;
-    const parent = row.parent_id ? byId.get(row.parent_id) : undefined;
-    if (parent) parent.children.push(node);
-    else roots.push(node);
-  }
-  return roots;
+  const keys = problemKeysByNode(
+    db
+      .prepare(
+        `SELECT pm.node_id AS node_id, p.key AS key FROM problem_measures pm JOIN problems p ON p.id = pm.problem_id
+         WHERE p.plan_id = ? ORDER BY p.position`,
+      )
+      .all(planId) as { node_id: string; key: string }[],
+  );
+  const byId = assembleNodes(rows, measures, keys);
+  return rows.filter((r) => r.parent_id === null || !byId.has(r.parent_id)).flatMap((r) => byId.get(r.id) ?? []);
 }
 
 /** A stored tree without ids: what the exporter and snapshots use. */
