@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import yauzl from 'yauzl';
+import { unzipBuffer } from '../helpers/zip.ts';
 import type { Download, Page } from 'playwright-core';
 import { closeBrowser, offMachineRequests, startApp } from './harness.ts';
 import { openTab, PAST, SOON, seedPlan } from './progress-fixture.ts';
@@ -21,33 +21,9 @@ async function saved(download: Download, dir: string): Promise<{ name: string; b
   return { name, bytes: readFileSync(file) };
 }
 
-function unzip(data: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(data, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err ?? new Error('zip'));
-      const out = new Map<string, Buffer>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName.endsWith('/')) return zip.readEntry();
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e ?? new Error('entry'));
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            out.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(out));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
-
 /** The visible text of a .docx body (runs joined per paragraph). */
 async function docxText(bytes: Buffer): Promise<string> {
-  const xml = (await unzip(bytes)).get('word/document.xml')?.toString('utf8') ?? '';
+  const xml = (await unzipBuffer(bytes)).get('word/document.xml')?.toString('utf8') ?? '';
   return xml
     .split(/<\/w:p>/)
     .map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
@@ -237,7 +213,7 @@ describe('整改进展、台账与导出（浏览器端到端）', () => {
       await page.getByRole('button', { name: '导出佐证材料包' }).click();
       const pkg = await saved(await wait, app.dataDir);
       expect(pkg.name).toBe('关于巡察反馈问题的整改方案_佐证材料.zip');
-      const entries = [...(await unzip(pkg.bytes)).keys()];
+      const entries = [...(await unzipBuffer(pkg.bytes)).keys()];
       expect(entries.some((e) => e.endsWith('二-1_制度文本_20260115.pdf'))).toBe(true);
       expect(entries.some((e) => e.includes('佐证材料目录'))).toBe(true);
 

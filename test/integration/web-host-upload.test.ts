@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import yauzl from 'yauzl';
+import { unzipBuffer } from '../helpers/zip.ts';
 import { createServices, type Services } from '../../electron/services/index.ts';
 import { startWebHost, type WebHost } from '../../electron/web/host.ts';
 import { blobPath, tempRoot } from '../../electron/services/evidence/blob-store.ts';
@@ -347,31 +347,6 @@ describe('浏览器主机：预览用的材料文件（GET /api/evidence/file）
   });
 });
 
-/** Entry name → text of a zip (docx or evidence package). */
-function unzipEntries(data: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(data, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err ?? new Error('zip'));
-      const out = new Map<string, Buffer>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName.endsWith('/')) return zip.readEntry();
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e ?? new Error('entry'));
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            out.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(out));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
-
 describe('浏览器主机：报告和佐证材料包下载（POST /api/download/… 准备，GET /api/download/file 取一次）', () => {
   async function prepare(r: Running, kind: string, planId: string, token = TOKEN): Promise<Reply> {
     return request(r.host, { path: `/api/download/${kind}?${new URLSearchParams({ planId }).toString()}`, headers: { 'x-rectify-token': token }, body: Buffer.alloc(0) });
@@ -389,7 +364,7 @@ describe('浏览器主机：报告和佐证材料包下载（POST /api/download/
     const got = await fetchTicket(r, ticket);
     expect(got.status).toBe(200);
     expect(got.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
-    const entries = await unzipEntries(got.body);
+    const entries = await unzipBuffer(got.body);
     const xml = entries.get('word/document.xml')?.toString('utf8') ?? '';
     expect(xml).toContain('落实第一议题制度');
     expect((await fetchTicket(r, ticket)).status).toBe(404);
@@ -412,7 +387,7 @@ describe('浏览器主机：报告和佐证材料包下载（POST /api/download/
     expect(fileName).toBe('关于巡察反馈问题的整改方案_佐证材料.zip');
     const got = await fetchTicket(r, ticket);
     expect(got.headers['content-type']).toBe('application/zip');
-    const entries = await unzipEntries(got.body);
+    const entries = await unzipBuffer(got.body);
     const names = [...entries.keys()];
     const packaged = names.find((n) => n.endsWith('一-1_会议纪要_20260115.txt'));
     expect(packaged, names.join(', ')).toBeDefined();

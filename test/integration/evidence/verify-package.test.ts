@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import yauzl from 'yauzl';
+import { unzipFile } from '../../helpers/zip.ts';
 import { describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../../electron/services/index.ts';
 import { blobPath } from '../../../electron/services/evidence/blob-store.ts';
@@ -34,31 +34,6 @@ async function withEvidence(): Promise<{ s: Services; dataDir: string; planId: s
     ids[name] = { attachmentId: r.attachmentId, sha256: r.sha256 };
   }
   return { s, dataDir, planId, measureIds, ids };
-}
-
-function readZip(file: string): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err ?? new Error('no zip'));
-      const out = new Map<string, Buffer>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        // Bit 11: names are UTF-8 (what Windows' and every modern unzip tool read correctly).
-        if ((entry.generalPurposeBitFlag & 0x800) === 0 && /[^\x20-\x7e]/.test(entry.fileName)) reject(new Error(`not UTF-8 flagged: ${entry.fileName}`));
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e ?? new Error('no stream'));
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            out.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(out));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
 }
 
 describe('完整性检查（evidence.verify）', () => {
@@ -120,7 +95,7 @@ describe('佐证材料包（evidence.exportPackage）', () => {
       '一-1-2_制度文本_20260110.docx',
       `二-1_签到表_${today}.xlsx`,
     ]);
-    const zip = await readZip(out);
+    const zip = await unzipFile(out, { requireUtf8Names: true });
     expect([...zip.keys()].sort()).toEqual([...r.entries.map((e) => e.fileName), '佐证材料目录.xlsx'].sort());
     expect(zip.get('一-1-1_会议纪要_20260115.pdf')!.toString()).toBe('%PDF 纪要');
     expect(zip.get('一-1-2_制度文本_20260110.docx')!.toString()).toBe('DOCX 制度');

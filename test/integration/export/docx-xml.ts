@@ -1,27 +1,9 @@
-import yauzl from 'yauzl';
+import { unzipBuffer } from '../../helpers/zip.ts';
 
 /** Every XML part of a .docx as text, by path. */
-export function readDocxParts(data: Buffer): Promise<Map<string, string>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(data, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err ?? new Error('not a zip'));
-      const parts = new Map<string, string>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e ?? new Error('unreadable entry'));
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            parts.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(parts));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
+export async function readDocxParts(data: Buffer): Promise<Map<string, string>> {
+  const entries = await unzipBuffer(data);
+  return new Map([...entries].map(([name, bytes]) => [name, bytes.toString('utf8')]));
 }
 
 export interface XmlParagraph {
