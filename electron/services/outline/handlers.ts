@@ -76,5 +76,9 @@ export const editorHandlers: HandlerTable<keyof typeof editorContract> = {
   'measures.search': ({ query, excludePlanId, limit }, { db }) => searchMeasures(db, query, excludePlanId, limit),
 
   'checks.run': ({ planId }, { db }) => runPlanChecks(db, planId),
-  'checks.fixPunctuation': ({ planId, expectedVersion }, { db }) => fixPunctuation(db, planId, expectedVersion),
+  'checks.fixPunctuation': ({ planId, expectedVersion }, { db }) => {
+    // A bulk edit: keep the text as it was in the version history first (issue 5).
+    createRevision(db, planId, '批量修改前');
+    return fixPunctuation(db, planId, expectedVersion);
+  },
 };

@@ -68,6 +68,11 @@ describe('公文检查（checks.*）', () => {
 
     const fixed = await s.call('checks.fixPunctuation', { planId, expectedVersion: v });
     expect(fixed.fixedCount).toBe(4);
+    // A bulk fix keeps the text as it was in the version history first.
+    const [before] = await s.call('revisions.list', { planId });
+    expect(before?.reason).toBe('批量修改前');
+    const diff = await s.call('revisions.diff', { revisionId: before!.id });
+    expect(JSON.stringify(diff)).toContain('根据要求(见附件)');
     const after = await s.call('checks.run', { planId });
     expect(after.counts.halfwidth_punctuation).toBe(0);
     expect(after.findings.length).toBe(report.findings.length - 2);
