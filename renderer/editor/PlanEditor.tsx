@@ -19,7 +19,8 @@ import type { NodeKind } from '../../shared/domain/document.ts';
 import { api, errorMessage } from '../api/client.ts';
 import { navigate } from '../router.ts';
 import { useEditor } from './active-field.ts';
-import { createPlanStore, type PlanStore, type SaveState } from './plan-store.ts';
+import { createPlanStore, saveAllEdits, type PlanStore, type SaveState } from './plan-store.ts';
+import { usePlanPage } from '../plans/plan-page.ts';
 import { HEADER_ID, OutlineTree, type TreeCommand } from './OutlineTree.tsx';
 import { NodeEditor } from './NodeEditor.tsx';
 import { HeaderEditor } from './HeaderEditor.tsx';
@@ -117,6 +118,21 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
 
 
   const fail = useCallback((err: unknown) => message.error(errorMessage(err)), [message]);
+
+  // The plan page's exports read the stored plan: they ask the editor to store what it holds first
+  // (explicitly, not through blur), and the export dialog's check warning opens 公文检查 here.
+  const page = usePlanPage();
+  useEffect(
+    () =>
+      page.attachEditor({
+        saveEdits: () => saveAllEdits(store),
+        showChecks: () => {
+          setSide('checks');
+          setCheckTick((t) => t + 1);
+        },
+      }),
+    [page, store],
+  );
 
   // ---- saving ------------------------------------------------------------------------------
   const save = useCallback(async () => {

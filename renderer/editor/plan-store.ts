@@ -372,3 +372,42 @@ export function createPlanStore(api: Api, initial: PlanDetail, options: { onErro
     },
   };
 }
+
+/** Why an export cannot wait for the editor: the user must first choose whose version wins. */
+export const CONFLICT_BEFORE_EXPORT = '方案已在其他窗口中被修改，本窗口的修改尚未保存：请先在“编辑”页选择保留哪一方的修改，再导出。';
+
+/**
+ * Everything typed so far, stored: for callers that then read the stored plan (exports, checks,
+ * the tracking tabs). Resolves when the save queue is empty; rejects with CONFLICT_BEFORE_EXPORT
+ * when another window's change stops the queue (flush alone would wait until the user chooses).
+ * While the service is unreachable it keeps waiting: the queue retries on its own.
+ */
+export function saveAllEdits(store: PlanStore): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const conflicted = (): boolean => {
+      if (!store.get().conflict) return false;
+      stop();
+      reject(new AppError('conflict', CONFLICT_BEFORE_EXPORT));
+      return true;
+    };
+    const unsubscribe = store.subscribe(() => void conflicted());
+    let done = false;
+    function stop(): void {
+      done = true;
+      unsubscribe();
+    }
+    if (conflicted()) return;
+    store.flush().then(
+      () => {
+        if (done || conflicted()) return;
+        stop();
+        resolve();
+      },
+      (err: unknown) => {
+        if (done) return;
+        stop();
+        reject(err);
+      },
+    );
+  });
+}

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Alert, Button, Flex, Skeleton, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { api } from '../api/client.ts';
@@ -6,21 +7,26 @@ import { navigate } from '../router.ts';
 import { PlanEditor } from '../editor/PlanEditor.tsx';
 import { TrackingTabs } from '../progress/TrackingTabs.tsx';
 import { ExportDocxButton } from '../export/ExportDialog.tsx';
+import { createPlanPage, PlanPageContext } from './plan-page.ts';
 
 /** One plan: the editor. Buttons that act on the whole plan (导出 Word …) go into `actions`. */
 export function PlanView({ id }: { id: string }) {
   const plan = useQuery(() => api.send('plans.get', { id }), [id]);
+  // One per plan: the editor attaches how to store its pending edits; the exports wait for that.
+  const page = useMemo(() => createPlanPage(), [id]); // eslint-disable-line react-hooks/exhaustive-deps -- a fresh one per plan
   // Plan-level buttons other features add (导出 Word …) belong here; they appear in the editor toolbar.
   const actions = <ExportDocxButton planId={id} />;
   if (plan.data) {
     return (
-      <div className="page page-editor">
-        <TrackingTabs
-          planId={plan.data.id}
-          title={plan.data.title}
-          editor={<PlanEditor key={plan.data.id} plan={plan.data} actions={actions} />}
-        />
-      </div>
+      <PlanPageContext.Provider value={page}>
+        <div className="page page-editor">
+          <TrackingTabs
+            planId={plan.data.id}
+            title={plan.data.title}
+            editor={<PlanEditor key={plan.data.id} plan={plan.data} actions={actions} />}
+          />
+        </div>
+      </PlanPageContext.Provider>
     );
   }
   return (

@@ -7,6 +7,7 @@ import { chooseSavePath, saveFile } from '../api/platform.ts';
 import { navigate } from '../router.ts';
 import { downloadFromHost, isBrowserHost } from '../evidence/transfer.ts';
 import { VerifyButton } from '../evidence/VerifyButton.tsx';
+import { usePlanPage } from '../plans/plan-page.ts';
 
 /**
  * The tracking documents: the ledger as .xlsx / .docx (bytes from the service, saved through the
@@ -16,10 +17,13 @@ import { VerifyButton } from '../evidence/VerifyButton.tsx';
 export function ExportActions({ planId, columnSet }: { planId: string; columnSet: LedgerColumnSet }) {
   const { message, modal, notification } = AntApp.useApp();
   const [busy, setBusy] = useState<string | null>(null);
+  const page = usePlanPage();
 
   const run = async (key: string, work: () => Promise<void>): Promise<void> => {
     setBusy(key);
     try {
+      // The files are built from the stored plan: what the editor still holds is stored first.
+      await page.saveEdits();
       await work();
     } catch (err) {
       notification.error({ title: '导出失败', description: errorMessage(err) });

@@ -1,10 +1,11 @@
-import { useState, type ReactNode } from 'react';
-import { Button, Flex, Tabs, Typography } from 'antd';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Button, Flex, Spin, Tabs, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { navigate } from '../router.ts';
 import { MeasureTracker } from './MeasureTracker.tsx';
 import { LedgerView } from './LedgerView.tsx';
 import { DashboardView } from './DashboardView.tsx';
+import { usePlanPage } from '../plans/plan-page.ts';
 import './tracking.css';
 
 export type TrackingTab = 'edit' | 'tracking' | 'ledger' | 'dashboard';
@@ -17,6 +18,27 @@ export type TrackingTab = 'edit' | 'tracking' | 'ledger' | 'dashboard';
 export function TrackingTabs({ planId, title, editor }: { planId: string; title: string; editor: ReactNode }) {
   const [tab, setTab] = useState<TrackingTab>('edit');
   const [measure, setMeasure] = useState<string | null>(null);
+  // The tracking views read the stored plan when they open: they wait until the editor has stored
+  // what was just typed (a conflict with another window is shown in the editor; open them anyway).
+  const [saving, setSaving] = useState(false);
+  const switchId = useRef(0);
+  const page = usePlanPage();
+  useEffect(() => page.attachTabs({ showEditor: () => setTab('edit') }), [page]);
+  const changeTab = (next: TrackingTab): void => {
+    const id = ++switchId.current;
+    setTab(next);
+    if (next === 'edit') {
+      setSaving(false);
+      return;
+    }
+    setSaving(true);
+    void page
+      .saveEdits()
+      .catch(() => undefined)
+      .finally(() => {
+        if (id === switchId.current) setSaving(false);
+      });
+  };
   const openMeasure = (id: string): void => {
     setMeasure(id);
     setTab('tracking');
@@ -35,7 +57,13 @@ export function TrackingTabs({ planId, title, editor }: { planId: string; title:
     tab === key ? (
       <div className="tracking-view">
         {head}
-        {content}
+        {saving ? (
+          <Spin tip="正在保存编辑页的修改…">
+            <div className="tracking-saving" />
+          </Spin>
+        ) : (
+          content
+        )}
       </div>
     ) : null;
   return (
@@ -43,7 +71,7 @@ export function TrackingTabs({ planId, title, editor }: { planId: string; title:
       className="tracking-tabs"
       size="small"
       activeKey={tab}
-      onChange={(k) => setTab(k as TrackingTab)}
+      onChange={(k) => changeTab(k as TrackingTab)}
       items={[
         { key: 'edit', label: '编辑', children: editor },
         { key: 'tracking', label: '整改跟踪', children: view('tracking', <MeasureTracker key={measure ?? ''} planId={planId} initialMeasureId={measure} />) },

@@ -224,6 +224,38 @@ describe('整改进展、台账与导出（浏览器端到端）', () => {
     }
   });
 
+  it('编辑页刚输入的内容，立即切换到台账也能看到并导出（先等编辑器保存完）', async () => {
+    const app = await startApp();
+    const { page } = app;
+    try {
+      const plan = await seedPlan(app);
+      await page.goto(`${app.host.url}#/plan/${encodeURIComponent(plan.planId)}`);
+      // Saves reach the service late: the ledger must not be read before they are stored.
+      await page.route('**/api/rpc', async (route) => {
+        if (route.request().postData()?.includes('"outline.updateNode"')) await new Promise((r) => setTimeout(r, 1500));
+        await route.continue();
+      });
+      await page.getByRole('treeitem', { name: /落实第一议题制度/ }).click();
+      await page.getByLabel('责任部门').fill('组织人事处');
+      await page.getByRole('tab', { name: '台账' }).click();
+      await page.locator('.ant-table-tbody').getByText('组织人事处').waitFor({ timeout: 15_000 });
+
+      await page.getByRole('button', { name: '导出台账' }).hover();
+      const wait = page.waitForEvent('download');
+      await page.getByRole('menuitem', { name: '导出为 Excel（.xlsx）' }).click();
+      const xlsx = await saved(await wait, app.dataDir);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+      const cells: string[] = [];
+      wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => cells.push(String(c.text))));
+      expect(cells).toContain('组织人事处');
+      expect(cells).not.toContain('办公室');
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('生成可编辑的报告：保存为新方案并可打开', async () => {
     const app = await startApp();
     const { page } = app;

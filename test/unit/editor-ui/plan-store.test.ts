@@ -3,7 +3,7 @@ import type { Api } from '../../../shared/api/contract.ts';
 import type { PlanDetail, StoredNode } from '../../../shared/api/plans.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { emptyDocument } from '../../../shared/domain/document.ts';
-import { createPlanStore } from '../../../renderer/editor/plan-store.ts';
+import { CONFLICT_BEFORE_EXPORT, createPlanStore, saveAllEdits } from '../../../renderer/editor/plan-store.ts';
 
 function node(id: string): StoredNode {
   return { id, kind: 'measure', heading: id, body: [], style: {}, measure: null, problemKeys: [], children: [] };
@@ -163,5 +163,46 @@ describe('回到窗口时取回其他窗口的修改', () => {
     expect(quiet.get().version).toBe(2);
     expect(quiet.get().generation).toBe(1);
     quiet.dispose();
+  });
+});
+
+describe('导出前保存（saveAllEdits）', () => {
+  it('不等防抖：立即发出待保存的输入，写入完成后才返回', async () => {
+    vi.useFakeTimers();
+    const f = fakeApi();
+    const store = createPlanStore(f.api, plan(1));
+    store.editNode('m1', { measure: { department: '刚输入的部门' } });
+    let done = false;
+    const saved = saveAllEdits(store).then(() => (done = true));
+    // No timer has run: the edit went out because of the call, not the debounce.
+    await vi.advanceTimersByTimeAsync(0);
+    await saved;
+    expect(done).toBe(true);
+    expect(f.writes().map((w) => w.input.patch)).toEqual([{ measure: { department: '刚输入的部门' } }]);
+    expect(store.dirty()).toBe(false);
+    store.dispose();
+  });
+
+  it('没有待保存的修改时立即完成', async () => {
+    const f = fakeApi();
+    const store = createPlanStore(f.api, plan(1));
+    await saveAllEdits(store);
+    expect(f.writes()).toHaveLength(0);
+    store.dispose();
+  });
+
+  it('另一窗口已修改（冲突）时不无限等待，而是说明须先选择', async () => {
+    const f = fakeApi();
+    const store = createPlanStore(f.api, plan(1));
+    f.bump();
+    store.editNode('m1', { heading: '我的修改' });
+    await expect(saveAllEdits(store)).rejects.toThrow(CONFLICT_BEFORE_EXPORT);
+    // Still in conflict: asked again, it answers at once.
+    await expect(saveAllEdits(store)).rejects.toThrow(CONFLICT_BEFORE_EXPORT);
+    // The user chooses; then it saves.
+    await store.resolveConflict('mine');
+    await saveAllEdits(store);
+    expect(store.dirty()).toBe(false);
+    store.dispose();
   });
 });
