@@ -2,11 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Checkbox, Col, Divider, Flex, Form, Input, Modal, Radio, Row, Select, Spin, Switch, Typography } from 'antd';
 import { FileWordOutlined } from '@ant-design/icons';
 import type { Preview } from '../../shared/api/export.ts';
+import type { CheckReport } from '../../shared/api/editor.ts';
 import { FONT_PROFILES, FONT_PROFILE_LABELS, type ExportSettings } from '../../shared/domain/export-settings.ts';
 import { LEDGER_COLUMNS, LEDGER_COLUMN_IDS, type LedgerColumnId } from '../../shared/ledger/columns.ts';
 import { api, errorMessage } from '../api/client.ts';
 import { saveFile } from '../api/platform.ts';
+import { usePlanPage } from '../plans/plan-page.ts';
 import { PagedPreview } from './PagedPreview.tsx';
+import { ChecksWarning } from './ChecksWarning.tsx';
 import './export.css';
 
 const WORD_FILTER = [{ name: 'Word 文档', extensions: ['docx'] }];
@@ -39,14 +42,35 @@ export function ExportDialog({ planId, onClose }: { planId: string; onClose: () 
   const [busy, setBusy] = useState<'docx' | 'ledger' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const request = useRef(0);
+  const page = usePlanPage();
+  // Preview and export read the stored plan: first the editor stores every edit it still holds.
+  const [stored, setStored] = useState<'saving' | 'stored' | { error: string }>('saving');
+  const [checks, setChecks] = useState<CheckReport | null>(null);
+  const checksDone = useRef<Promise<unknown>>(Promise.resolve());
 
   useEffect(() => {
+    let live = true;
+    page.saveEdits().then(
+      () => {
+        if (!live) return;
+        setStored('stored');
+        // 公文检查 on what is exported: the findings warn, they never block the export.
+        checksDone.current = api.send('checks.run', { planId }).then(
+          (report) => live && setChecks(report),
+          () => undefined,
+        );
+      },
+      (err: unknown) => live && setStored({ error: errorMessage(err) }),
+    );
     api.send('export.getSettings', { planId }).then(setSettings, (err: unknown) => setError(errorMessage(err)));
-  }, [planId]);
+    return () => {
+      live = false;
+    };
+  }, [planId, page]);
 
   // The preview follows every change of the settings (debounced; a later answer wins).
   useEffect(() => {
-    if (!settings) return;
+    if (!settings || stored !== 'stored') return;
     const id = ++request.current;
     const timer = setTimeout(() => {
       setLoadingPreview(true);
@@ -65,7 +89,7 @@ export function ExportDialog({ planId, onClose }: { planId: string; onClose: () 
       );
     }, 250);
     return () => clearTimeout(timer);
-  }, [planId, settings]);
+  }, [planId, settings, stored]);
 
   const fontKey = settings ? `${settings.fontProfile}|${settings.latinFont}` : '';
   useEffect(() => {
@@ -83,6 +107,9 @@ export function ExportDialog({ planId, onClose }: { planId: string; onClose: () 
     if (!settings) return;
     setBusy(kind);
     try {
+      // Nothing typed may be missing from the file; the check warning is on screen before it is written.
+      await page.saveEdits();
+      await checksDone.current;
       // Remember the choices for this plan, then export with exactly them.
       await api.send('export.saveSettings', { planId, settings });
       const file = await api.send(kind === 'docx' ? 'export.docx' : 'export.ledgerDocx', { planId, settings });
@@ -125,10 +152,10 @@ export function ExportDialog({ planId, onClose }: { planId: string; onClose: () 
           <Typography.Text type="secondary">按 GB/T 9704-2012：A4，页边距 37/35/28/26 毫米，每页 22 行、每行 28 字</Typography.Text>
           <Flex gap={8}>
             <Button onClick={onClose}>取消</Button>
-            <Button onClick={() => void doExport('ledger')} loading={busy === 'ledger'} disabled={!settings || busy !== null}>
+            <Button onClick={() => void doExport('ledger')} loading={busy === 'ledger'} disabled={!settings || stored !== 'stored' || busy !== null}>
               单独导出台账
             </Button>
-            <Button type="primary" icon={<FileWordOutlined aria-hidden />} onClick={() => void doExport('docx')} loading={busy === 'docx'} disabled={!settings || busy !== null}>
+            <Button type="primary" icon={<FileWordOutlined aria-hidden />} onClick={() => void doExport('docx')} loading={busy === 'docx'} disabled={!settings || stored !== 'stored' || busy !== null}>
               导出
             </Button>
           </Flex>
@@ -136,6 +163,16 @@ export function ExportDialog({ planId, onClose }: { planId: string; onClose: () 
       }
     >
       {error && <Alert type="error" showIcon title="无法读取导出设置" description={error} />}
+      {typeof stored === 'object' && <Alert className="export-unsaved" type="error" showIcon title="修改尚未保存，暂不能导出" description={stored.error} />}
+      {checks && (
+        <ChecksWarning
+          report={checks}
+          onShow={() => {
+            onClose();
+            page.showChecks();
+          }}
+        />
+      )}
       {!settings && !error && <Spin />}
       {settings && (
         <Row gutter={24}>
@@ -221,7 +258,7 @@ export function ExportDialog({ planId, onClose }: { planId: string; onClose: () 
           <Col span={15}>
             <Flex justify="space-between" align="center" className="export-preview-head">
               <Typography.Text strong data-testid="export-page-count">
-                {preview ? `共 ${preview.pages.length} 页` : '正在排版…'}
+                {preview ? `共 ${preview.pages.length} 页` : stored === 'saving' ? '正在保存修改…' : stored === 'stored' ? '正在排版…' : '无法预览'}
                 {preview && ledgerPages > 0 ? `（正文 ${portraitPages} 页，台账 ${ledgerPages} 页）` : ''}
               </Typography.Text>
               {loadingPreview && <Spin size="small" />}

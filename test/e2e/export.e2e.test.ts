@@ -4,6 +4,7 @@ import path from 'node:path';
 import { closeBrowser, offMachineRequests, startApp } from './harness.ts';
 import { parsePlanFile } from '../../electron/services/import/index.ts';
 import { readDocxParts } from '../integration/export/docx-xml.ts';
+import { measure, openPlan, planDocument, section, treeItem } from './editor-support.ts';
 
 afterAll(closeBrowser);
 
@@ -94,6 +95,84 @@ describe('导出 Word（浏览器端到端）', () => {
       const xml = (await readDocxParts(readFileSync(saved))).get('word/document.xml')!;
       expect(xml).toContain('<w:tblHeader/>');
       expect(xml.match(/<w:sectPr>/g)).toHaveLength(1);
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('公文检查未通过时对话框提示（数量与前几条），可跳到公文检查，但仍可导出', async () => {
+    const app = await startApp();
+    const { page } = app;
+    try {
+      const planId = await openPlan(
+        app,
+        planDocument('关于某局巡察反馈问题的整改方案。', [
+          section('整改措施', [measure('健全学习制度', { department: '办公室', deadline: '2026年3月底前' }), measure('规范公务接待', { deadline: '长期坚持' })]),
+        ]),
+      );
+      const expected = await app.services.call('checks.run', { planId });
+      expect(expected.findings.map((f) => f.rule).sort()).toEqual(['measure_no_department', 'title_punctuation']);
+
+      await page.getByRole('button', { name: '导出 Word' }).click();
+      const dialog = page.getByRole('dialog', { name: '导出 Word 公文' });
+      const warning = dialog.getByRole('alert', { name: '公文检查结果' });
+      await warning.getByText('公文检查发现 2 处错误').waitFor();
+      await warning.getByText('标题末尾不应有标点符号').waitFor();
+      await warning.getByText(/措施.*缺少责任部门/).waitFor();
+
+      // A warning, not a block: the file is produced.
+      await dialog.getByTestId('export-page-count').getByText(/共 \d+ 页/).waitFor();
+      const download = page.waitForEvent('download');
+      await dialog.getByRole('button', { name: '导出', exact: true }).click();
+      const file = await download;
+      const saved = path.join(app.dataDir, 'checked.docx');
+      await file.saveAs(saved);
+      expect((await readDocxParts(readFileSync(saved))).get('word/document.xml')).toContain('规范公务接待');
+
+      // From the warning to the 公文检查 panel, where each finding can be clicked.
+      await page.getByRole('button', { name: '导出 Word' }).click();
+      await dialog.getByRole('alert', { name: '公文检查结果' }).getByRole('button', { name: '查看公文检查' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const panel = page.getByRole('region', { name: '公文检查' });
+      await panel.getByText('标题末尾不应有标点符号').waitFor();
+      await panel.getByText(/措施.*缺少责任部门/).click();
+      await expect.poll(() => page.evaluate(() => document.querySelector(`label[for="${document.activeElement?.id}"]`)?.textContent)).toBe('责任部门');
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('刚输入的内容（未等失焦或自动保存）也在预览和导出的文件中：导出前先保存编辑器中待保存的修改', async () => {
+    const app = await startApp();
+    const { page } = app;
+    try {
+      await openPlan(app, planDocument('关于某局巡察反馈问题的整改方案', [section('整改措施', [measure('健全学习制度', { department: '办公室', deadline: '2026年3月底前' })])]));
+      // Saves reach the service late (a slow disk, a busy PC): the export must still wait for them.
+      await page.route('**/api/rpc', async (route) => {
+        if (route.request().postData()?.includes('"outline.updateNode"')) await new Promise((r) => setTimeout(r, 1500));
+        await route.continue();
+      });
+      await treeItem(page, /健全学习制度/).click();
+      await page.getByLabel('正文').fill('每月第一周召开学习会');
+      await page.getByLabel('责任部门').fill('机关党委');
+      await page.getByRole('button', { name: '导出 Word' }).click();
+
+      const dialog = page.getByRole('dialog', { name: '导出 Word 公文' });
+      await dialog.getByTestId('export-page-count').getByText(/共 \d+ 页/).waitFor({ timeout: 15_000 });
+      const previewText = (await dialog.locator('.export-page').first().locator('.export-line').allInnerTexts()).join('');
+      expect(previewText).toContain('每月第一周召开学习会');
+      expect(previewText).toContain('责任部门：机关党委');
+
+      const download = page.waitForEvent('download');
+      await dialog.getByRole('button', { name: '导出', exact: true }).click();
+      const saved = path.join(app.dataDir, 'typed.docx');
+      await (await download).saveAs(saved);
+      const xml = (await readDocxParts(readFileSync(saved))).get('word/document.xml')!;
+      const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+      expect(text).toContain('每月第一周召开学习会');
+      expect(text).toContain('机关党委');
       expect(app.pageErrors).toEqual([]);
     } finally {
       await app.close();

@@ -1,0 +1,46 @@
+import { Alert, Button } from 'antd';
+import type { CheckFinding, CheckReport } from '../../shared/api/editor.ts';
+
+/** How many findings the dialog spells out; the 公文检查 panel lists them all. */
+const SHOWN = 3;
+
+/** Errors before warnings, each group in the plan's order. */
+function mostImportant(findings: readonly CheckFinding[]): CheckFinding[] {
+  return [...findings.filter((f) => f.severity === 'error'), ...findings.filter((f) => f.severity !== 'error')];
+}
+
+/**
+ * The 公文检查 findings in the export dialog: a warning, never a block (the secretary may have reasons
+ * to export a draft as it is). Names the count, the first few messages and leads to the full panel.
+ */
+export function ChecksWarning({ report, onShow }: { report: CheckReport; onShow: () => void }) {
+  const findings = mostImportant(report.findings);
+  if (findings.length === 0) return null;
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  const parts = [errors > 0 ? `${errors} 处错误` : '', warnings > 0 ? `${warnings} 处提示` : ''].filter(Boolean).join('、');
+  const rest = findings.length - SHOWN;
+  return (
+    <Alert
+      className="export-checks"
+      type="warning"
+      showIcon
+      role="alert"
+      aria-label="公文检查结果"
+      title={`公文检查发现 ${parts}，建议修改后再导出（仍可直接导出）`}
+      description={
+        <ul className="export-warnings">
+          {findings.slice(0, SHOWN).map((f, i) => (
+            <li key={i}>{f.message}</li>
+          ))}
+          {rest > 0 && <li className="export-checks-more">另有 {rest} 处，详见公文检查</li>}
+        </ul>
+      }
+      action={
+        <Button size="small" onClick={onShow}>
+          查看公文检查
+        </Button>
+      }
+    />
+  );
+}
