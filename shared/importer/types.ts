@@ -25,7 +25,11 @@ export interface RecogniseCounts {
 /** A source line that deliberately does not reach the plan, with the reason (each is also a warning). */
 export interface DroppedLine {
   text: string;
-  reason: 'debris' | 'outline';
+  /**
+   * debris: web-page clutter; outline: a leading table of contents repeated by the body; appendix: an
+   * attachment page's label, and 台账 rows/title the body's measures already hold (cross-checked first).
+   */
+  reason: 'debris' | 'outline' | 'appendix';
 }
 
 export interface RecogniseResult {
