@@ -11,7 +11,8 @@ function mostImportant(findings: readonly CheckFinding[]): CheckFinding[] {
 
 /**
  * The 公文检查 findings in the export dialog: a warning, never a block (the secretary may have reasons
- * to export a draft as it is). Names the count, the first few messages and leads to the full panel.
+ * to export a draft as it is). Names the count and the first few messages, and leads to the full
+ * panel. Kept to two or three lines so the preview and the 导出 button stay in view on a small screen.
  */
 export function ChecksWarning({ report, onShow }: { report: CheckReport; onShow: () => void }) {
   const findings = mostImportant(report.findings);
@@ -25,16 +26,17 @@ export function ChecksWarning({ report, onShow }: { report: CheckReport; onShow:
       className="export-checks"
       type="warning"
       showIcon
-      role="alert"
       aria-label="公文检查结果"
       title={`公文检查发现 ${parts}，建议修改后再导出（仍可直接导出）`}
       description={
-        <ul className="export-warnings">
+        <span className="export-checks-list">
           {findings.slice(0, SHOWN).map((f, i) => (
-            <li key={i}>{f.message}</li>
+            <span key={i} className="export-checks-item">
+              {f.message}
+            </span>
           ))}
-          {rest > 0 && <li className="export-checks-more">另有 {rest} 处，详见公文检查</li>}
-        </ul>
+          {rest > 0 && <span className="export-checks-more">另有 {rest} 处，详见公文检查</span>}
+        </span>
       }
       action={
         <Button size="small" onClick={onShow}>

@@ -145,6 +145,8 @@ export function ExportDialog({ planId, onClose }: { planId: string; onClose: () 
       open
       title="导出 Word 公文"
       width={1180}
+      className="export-dialog"
+      style={{ top: 24, paddingBottom: 0 }}
       onCancel={onClose}
       maskClosable={false}
       footer={
@@ -163,19 +165,10 @@ export function ExportDialog({ planId, onClose }: { planId: string; onClose: () 
       }
     >
       {error && <Alert type="error" showIcon title="无法读取导出设置" description={error} />}
-      {typeof stored === 'object' && <Alert className="export-unsaved" type="error" showIcon title="修改尚未保存，暂不能导出" description={stored.error} />}
-      {checks && (
-        <ChecksWarning
-          report={checks}
-          onShow={() => {
-            onClose();
-            page.showChecks();
-          }}
-        />
-      )}
+
       {!settings && !error && <Spin />}
       {settings && (
-        <Row gutter={24}>
+        <Row gutter={24} className="export-body">
           <Col span={9} className="export-settings">
             <Form layout="vertical" size="small">
               <Form.Item label="字体方案" htmlFor="export-font-profile">
@@ -255,7 +248,17 @@ export function ExportDialog({ planId, onClose }: { planId: string; onClose: () 
               </Flex>
             </Form>
           </Col>
-          <Col span={15}>
+          <Col span={15} className="export-preview-column">
+            {typeof stored === 'object' && <Alert className="export-unsaved" type="error" showIcon title="修改尚未保存，暂不能导出" description={stored.error} />}
+            {checks && (
+              <ChecksWarning
+                report={checks}
+                onShow={() => {
+                  onClose();
+                  page.showChecks();
+                }}
+              />
+            )}
             <Flex justify="space-between" align="center" className="export-preview-head">
               <Typography.Text strong data-testid="export-page-count">
                 {preview ? `共 ${preview.pages.length} 页` : stored === 'saving' ? '正在保存修改…' : stored === 'stored' ? '正在排版…' : '无法预览'}
