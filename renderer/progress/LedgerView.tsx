@@ -101,8 +101,13 @@ export function LedgerView({ planId, version, onChanged }: { planId: string; ver
   const columns: ColumnsType<LedgerMeasure> = l.columns.map((c) => ({
     key: c.key,
     title: c.label,
-    // The export's relative widths, but never narrower than the header on two lines.
-    width: Math.max(Math.round(c.width * 16), Math.ceil(c.label.length / 2) * 15 + 36, WIDE_TEXT.has(c.key) ? 150 : 56),
+    // The export's relative widths, but never narrower than the header beside its sort arrows: on one
+    // line up to four characters (序号 split into 序/号 reads as broken), on two lines beyond.
+    width: Math.max(
+      Math.round(c.width * 16),
+      c.label.length <= 4 ? c.label.length * 14 + 36 : Math.ceil(c.label.length / 2) * 15 + 36,
+      WIDE_TEXT.has(c.key) ? 150 : 56,
+    ),
     ...(spans && (c.key === 'problem' || c.key === 'category') ? { onCell: (_: LedgerMeasure, i?: number) => ({ rowSpan: spans[i ?? 0] ?? 1 }) } : {}),
     sorter: (a: LedgerMeasure, b: LedgerMeasure) => {
       if (c.key === 'index') return a.seq - b.seq;
