@@ -826,6 +826,8 @@ export function recognisePlan(input: string | SourceLine[], options: RecogniseOp
     for (const extra of columns.extras) {
       const value = (cells[extra.index] ?? '').trim();
       if (value === '') continue;
+      // 是否销号: 是/否 restates the status.
+      if (/^(?:是否销号|销号情况)$/.test(extra.label) && (value === '是') === (m.status === 'closed') && /^[是否]$/.test(value)) continue;
       const labelled = /^([^：:]{2,8})[：:]\s*(.+)$/.exec(value);
       const field = labelled ? fieldForLabel(labelled[1]!) : undefined;
       if (labelled && field && field !== 'extra') {

@@ -1,15 +1,71 @@
 // "Nothing is lost": every character of a fixture's content reaches the recognised plan (title, preamble,
 // headings, bodies, measure fields, attachments, 落款, date), except numbering markers, field labels, the
-// ledger header row and the lines the recogniser lists as dropped (web debris, a duplicate outline).
+// ledger header row and the lines the recogniser lists as dropped (web debris, a duplicate outline, 附件
+// labels and 台账 rows the body's measures already hold — each cell of those must still be in the plan).
+// Every fixture is checked as it is and followed by a 台账 appendix laid out as the exporter writes it,
+// with a field the body lacks, a differing one, a 备注, a new 问题 and a row the body does not have.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recognisePlan } from '../../../shared/importer/recognise.ts';
 import { normalizePunctuation } from '../../../shared/text/punctuation.ts';
 import type { DocNode, PlanDocument } from '../../../shared/domain/document.ts';
+import { withLedgerAppendix } from './appendix-text.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
 const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt'));
+
+const cases: Array<[string, string]> = [];
+for (const file of files) {
+  const text = readFileSync(path.join(FIXTURES, file), 'utf8');
+  cases.push([file, text]);
+  const plain = recognisePlan(text).document;
+  const edit = (cells: Record<string, string>, serial: number) => {
+    if (serial === 1) {
+      cells['责任部门'] = '督查室';
+      cells['问题'] = '会议制度执行不严格';
+    }
+    if (serial === 2) cells['备注'] = '已列入年度重点督办事项';
+  };
+  const withLedger = withLedgerAppendix(text, plain, { title: '整改工作台账', edit });
+  if (withLedger.split('\n').filter((l) => l.includes('\t')).length > 1) {
+    cases.push([`${file} + 台账附件`, `${withLedger}99\t\t开展整改回头看。对已完成事项逐项复查。\t分管领导\t巡察办\t2026年底前\t\n`]);
+  }
+}
+cases.push([
+  '报告 + 台账附件（正文无措施）+ 名单附件',
+  `XX单位关于巡察反馈问题整改情况的报告
+按照巡察反馈意见，我单位认真组织整改，现将整改情况报告如下。
+附件：1.XX单位巡察反馈问题整改台账
+2.整改工作领导小组成员名单
+XX单位党委
+2025年12月15日
+附件1
+XX单位巡察反馈问题整改台账
+序号\t问题\t整改措施\t责任部门\t完成时限\t完成情况
+1\t议事规则不健全\t修订党委议事规则\t办公室\t2025年10月底前\t已完成
+2\t\t建立决策事项台账\t办公室\t长期坚持\t持续推进
+附件2
+整改工作领导小组成员名单
+组　长：张某某
+副组长：李某某、王某某
+`,
+]);
+cases.push([
+  '方案 + 按标题命名的台账附件',
+  `XX局关于巡察反馈问题的整改方案
+一、整改任务
+1.修订议事规则。明确决策程序。
+（责任部门：办公室；完成时限：2026年3月底前）
+附件：XX局关于巡察反馈问题的整改台账
+XX局党组
+2025年12月15日
+附件
+XX局关于巡察反馈问题的整改台账
+序号\t问题\t整改措施\t责任部门\t完成时限
+1\t整改任务\t修订议事规则。明确决策程序。\t办公室\t2026年3月底前
+`,
+]);
 
 // The test's own idea of structure, written independently of the recogniser.
 const MARKER = /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|[㈠-㈩]|\d{1,3}[.．、)）](?!\d)|[（(]\d{1,3}[)）]|[①-⑳](?![^①-⑳]*[①-⑳])|问题\d+[：:]|附件[：:]\s*(?:\d+[.．、])?)/;
@@ -26,6 +82,10 @@ function countChars(chars: string[]): Map<string, number> {
   return m;
 }
 
+function key(s: string): string {
+  return s.replace(/[^\p{L}\p{N}]/gu, '');
+}
+
 function outputStrings(doc: PlanDocument): string[] {
   const out: string[] = [doc.title, doc.addressee ?? '', ...doc.preamble, ...doc.attachments, doc.issuer ?? '', doc.date ?? ''];
   const walk = (nodes: DocNode[]) => {
@@ -39,13 +99,19 @@ function outputStrings(doc: PlanDocument): string[] {
     }
   };
   walk(doc.sections);
+  // Problems are plan content too (the 台账's 问题 column); counted only where no other text holds them.
+  const all = key(out.join(''));
+  for (const p of doc.problems) {
+    if (!all.includes(key(p.text))) out.push(p.text);
+    if (p.category && !all.includes(key(p.category))) out.push(p.category);
+  }
   return out.filter((s) => s !== '');
 }
 
-describe.each(files)('nothing lost: %s', (file) => {
-  const text = readFileSync(path.join(FIXTURES, file), 'utf8');
+describe.each(cases)('nothing lost: %s', (_name, text) => {
   const result = recognisePlan(text);
-  const droppedTexts = result.dropped.map((d) => d.text);
+  // Source lines are compared trimmed (a table row's empty last cells end in tabs).
+  const droppedTexts = result.dropped.map((d) => d.text.trim());
 
   it('keeps every content character of the source', () => {
     const pending = [...droppedTexts];
@@ -77,11 +143,37 @@ describe.each(files)('nothing lost: %s', (file) => {
     expect(missing, 'characters missing from the recognised plan').toEqual([]);
   });
 
+  it('every cell of a 台账 row left out as repeating the body is in the plan', () => {
+    const plan = key(outputStrings(result.document).join(''));
+    // A 问题 cell lists the measure's problems one after another (a cell's paragraphs come back joined).
+    const problemKeys = result.document.problems.map((p) => key(p.text)).filter((k) => k !== '');
+    const problemsOnly = (k: string): boolean => {
+      let rest = k;
+      for (let hit = problemKeys.find((p) => rest.startsWith(p)); hit !== undefined && rest !== ''; hit = problemKeys.find((p) => rest.startsWith(p))) rest = rest.slice(hit.length);
+      return rest === '';
+    };
+    const planTitle = result.document.title.replace(/(?:整改)?(?:落实|实施|工作)?方案$/, '整改台账');
+    for (const d of result.dropped.filter((x) => x.reason === 'appendix')) {
+      if (d.text.includes('\t')) {
+        const cells = d.text.split('\t').map((c) => c.trim());
+        if (cells.filter((c) => HEADER_CELLS.test(c)).length >= 3) continue;
+        for (const cell of cells.filter((c) => !/^\d+$/.test(c)).map((c) => c.replace(LABELS, ''))) {
+          expect(plan.includes(key(cell)) || problemsOnly(key(cell)), `台账 cell not in the plan: ${cell.slice(0, 30)}`).toBe(true);
+        }
+      } else if (!/^附\s*件\s*\d*$/.test(d.text)) {
+        // A 台账 title: kept in the plan, or the one the exporter derives from the plan title again.
+        const name = d.text.replace(MARKER, '');
+        expect(plan.includes(key(name)) || key(name) === key(planTitle), `dropped: ${d.text}`).toBe(true);
+      }
+    }
+  });
+
   it('invents nothing: every output text occurs in the (normalised) source', () => {
     const flat = normalizePunctuation(text).text.replace(/\s/g, '');
     for (const s of outputStrings(result.document)) {
       // Values whose column/label has no field come back as "label：value" (a table's 问题类别 column).
-      const value = s.replace(/^(?:问题类别|整改类型|完成标准|整改标准|备注)：/, '');
+      // Where the 台账 differs from the body, its wording comes back as "label（附件台账）：value".
+      const value = s.replace(/^(?:问题类别|整改类型|完成标准|整改标准|备注|[^：]{2,6}（附件台账）)：/, '');
       expect(flat.includes(value.replace(/\s/g, '')), `not in source: ${s.slice(0, 40)}`).toBe(true);
     }
   });
@@ -91,5 +183,6 @@ describe.each(files)('nothing lost: %s', (file) => {
       expect(result.warnings.some((w) => w.includes(d.text))).toBe(true);
     }
     if (result.dropped.some((x) => x.reason === 'outline')) expect(result.warnings.some((w) => w.includes('目录'))).toBe(true);
+    if (result.dropped.some((x) => x.reason === 'appendix')) expect(result.warnings.some((w) => w.includes('附件'))).toBe(true);
   });
 });
