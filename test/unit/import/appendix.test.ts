@@ -118,10 +118,10 @@ describe('a body followed by its ledger appendix', () => {
 
   it('accepts 附件1 / 附件 1 labels and reads a second attachment of plain text into a closing section', () => {
     const body = BODY.replace('附件：XX局巡察反馈问题整改清单', '附件：1.XX局巡察反馈问题整改清单\n2.整改工作领导小组成员名单');
-    const r = parse(`${body}\n附件 1\nXX局巡察反馈问题整改清单\n${HEADER}\n${ROW1}\n${ROW2}\n${ROW3}\n附件2\n整改工作领导小组成员名单\n组　长：张某某\n副组长：李某某、王某某\n`);
+    const r = parse(`${body}\n附件 1\nXX局巡察反馈问题整改清单\n${HEADER}\n${ROW1}\n${ROW2}\n${ROW3}\n附件2\n整改工作领导小组成员名单\n组\u3000长：张某某\n副组长：李某某、王某某\n`);
     expect([r.json.issuer, r.json.date]).toEqual(['XX局党组', '2025年12月15日']);
     expect(outline(r.json.sections)).toEqual([...OUTLINE, '整改工作领导小组成员名单']);
-    expect(r.json.sections.at(-1)!.body).toEqual(['组　长：张某某', '副组长：李某某、王某某']);
+    expect(r.json.sections.at(-1)!.body).toEqual(['组\u3000长：张某某', '副组长：李某某、王某某']);
     expect(r.json.attachments).toEqual(['XX局巡察反馈问题整改清单', '整改工作领导小组成员名单']);
     expect(r.counts.measures).toBe(3);
     expect(r.warnings.some((w) => w.includes('整改工作领导小组成员名单') && w.includes('末尾'))).toBe(true);
