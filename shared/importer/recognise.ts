@@ -848,7 +848,9 @@ export function recognisePlan(input: string | SourceLine[], options: RecogniseOp
     if (pk !== '' && !isAncestor(pk)) {
       const have = linked();
       if (compareKey(have.map((x) => x.text).join('')) !== pk && !have.some((x) => compareKey(x.text) === pk)) {
-        node.problemKeys.push(problemFor(p, carried.category || null));
+        // Without a 类别 column the problem belongs to the heading above, as problems found in the body do.
+        const above = [...item.ancestors].reverse().find((a) => a.heading !== '')?.heading ?? null;
+        node.problemKeys.push(problemFor(p, carried.category || above));
         report.linked++;
       }
     }
