@@ -38,4 +38,15 @@ describe('export → import round trip (the default export: ledger appendix on)'
       expect(back.document.problems).toEqual(preview.document.problems);
     });
   }
+
+  it('without the responsibility lines in the body, the measure fields come back from the ledger appendix', async () => {
+    services = await createServices({ dataDir: tempDir() });
+    const text = readFileSync(path.join(FIXTURES, 'synthetic-01-minzhu-shenghuohui-renda.txt'), 'utf8');
+    const preview = await services.call('import.parseText', { text });
+    const { planId } = await services.call('import.commit', { document: preview.document });
+    const exported = await services.call('export.docx', { planId, settings: { responsibilityLine: false } });
+    const back = await parsePlanBytes(Buffer.from(exported.dataBase64, 'base64'), exported.fileName);
+    expect(shape(toParseJson(back.document, []).sections)).toEqual(shape(toParseJson(preview.document, []).sections));
+    expect(back.warnings.some((w) => w.includes('据台账补充了正文缺少的字段') && w.includes('第6项'))).toBe(true);
+  });
 });
