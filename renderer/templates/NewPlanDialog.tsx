@@ -121,22 +121,27 @@ export function NewPlanDialog(props: { open: boolean; onClose: () => void; onCre
       onOk={() => void create()}
     >
       {templates.error && <Alert type="error" showIcon title="读取模板失败" description={templates.error} />}
-      {templates.loading && !templates.data && <Skeleton active />}
-      <Typography.Text strong>选择模板</Typography.Text>
-      <div className="template-grid" role="group" aria-label="内置模板">
-        {builtin.map((t) => card(t, null))}
-        {card({ id: BLANK, name: '空白方案', purpose: '不使用模板，从空白开始起草' }, null)}
-      </div>
-      {mine.length > 0 && (
+      {/* The cards appear only once the list is in: a card must not move under the user's click. */}
+      {templates.loading ? (
+        <Skeleton active />
+      ) : (
         <>
-          <Typography.Text strong>我的模板</Typography.Text>
-          <div className="template-grid" role="group" aria-label="我的模板">
-            {mine.map((t) => card(t, t))}
+          <Typography.Text strong>选择模板</Typography.Text>
+          <div className="template-grid" role="group" aria-label="内置模板">
+            {builtin.map((t) => card(t, null))}
+            {card({ id: BLANK, name: '空白方案', purpose: '不使用模板，从空白开始起草' }, null)}
           </div>
+          {mine.length > 0 && (
+            <>
+              <Typography.Text strong>我的模板</Typography.Text>
+              <div className="template-grid" role="group" aria-label="我的模板">
+                {mine.map((t) => card(t, t))}
+              </div>
+            </>
+          )}
+          {templates.data && templates.data.length === 0 && !templates.error && <Empty description="没有可用的模板，可选择空白方案" />}
         </>
       )}
-      {templates.data && templates.data.length === 0 && !templates.error && <Empty description="没有可用的模板，可选择空白方案" />}
-
       {selected && (
         <div className="template-vars">
           <Typography.Text strong>{selected === BLANK ? '方案标题' : `填写“${template?.name ?? ''}”的基本信息`}</Typography.Text>
