@@ -14,6 +14,9 @@ import './export.css';
 
 const WORD_FILTER = [{ name: 'Word 文档', extensions: ['docx'] }];
 
+/** The last export's notice stays until read; opening the dialog again clears it (it would cover the dialog). */
+const EXPORT_NOTICE = 'export-notice';
+
 /** 导出 Word: the button for the plan toolbar. */
 export function ExportDocxButton({ planId }: { planId: string }) {
   const [open, setOpen] = useState(false);
@@ -47,6 +50,8 @@ export function ExportDialog({ planId, onClose }: { planId: string; onClose: () 
   const [stored, setStored] = useState<'saving' | 'stored' | { error: string }>('saving');
   const [checks, setChecks] = useState<CheckReport | null>(null);
   const checksDone = useRef<Promise<unknown>>(Promise.resolve());
+
+  useEffect(() => notification.destroy(EXPORT_NOTICE), [notification]);
 
   useEffect(() => {
     let live = true;
@@ -118,6 +123,7 @@ export function ExportDialog({ planId, onClose }: { planId: string; onClose: () 
       message.success(`已导出：${file.fileName}`);
       if (file.warnings.length > 0) {
         notification.info({
+          key: EXPORT_NOTICE,
           title: '导出提示',
           description: (
             <ul className="export-warnings">
@@ -131,7 +137,7 @@ export function ExportDialog({ planId, onClose }: { planId: string; onClose: () 
       }
       if (kind === 'docx') onClose();
     } catch (err) {
-      notification.error({ title: '导出失败', description: errorMessage(err) });
+      notification.error({ key: EXPORT_NOTICE, title: '导出失败', description: errorMessage(err) });
     } finally {
       setBusy(null);
     }
