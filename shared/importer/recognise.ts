@@ -20,6 +20,7 @@ import {
   type ParsedFields,
 } from './responsibility.ts';
 import { debrisReason } from './debris.ts';
+import { reflowLines, runningHeaders } from './reflow.ts';
 import { detectPlanKind } from './kind.ts';
 import { mapHeader, type ColumnMap } from './table.ts';
 import { compareKey, defaultLedgerTitle, findAppendixStart, splitAppendices, type Appendix } from './appendix.ts';
@@ -114,7 +115,7 @@ export function toLines(text: string): SourceLine[] {
         const cells = raw.split('\t').map(cleanLine);
         if (cells.filter((c) => c !== '').length >= 2) return { text: cleanLine(raw), cells };
       }
-      return { text: cleanLine(raw) };
+      return /^(?:[ \u00a0]{2,}|[ \u00a0]*[\u3000\t])[\s\u3000]*\S/.test(raw) ? { text: cleanLine(raw), indented: true } : { text: cleanLine(raw) };
     });
 }
 
@@ -125,8 +126,13 @@ export function recognisePlan(input: string | SourceLine[], options: RecogniseOp
   let punctuationChanges = 0;
 
   // 1. Lines: trimmed, punctuation-normalised, empty ones dropped.
-  const raw = typeof input === 'string' ? toLines(input) : input.map((l) => ({ text: cleanLine(l.text), ...(l.cells ? { cells: l.cells.map(cleanLine) } : {}) }));
-  const lines: SourceLine[] = [];
+  const raw =
+    typeof input === 'string'
+      ? toLines(input)
+      : input.map((l) => ({ text: cleanLine(l.text), ...(l.cells ? { cells: l.cells.map(cleanLine) } : {}), ...(l.indented ? { indented: true } : {}) }));
+  let lines: SourceLine[] = [];
+  /** Indices into `lines` where a page number stood (the page furniture around it is dropped too) */
+  const pageBreaks = new Set<number>();
   for (const l of raw) {
     const norm = (s: string) => {
       const r = normalizePunctuation(s);
@@ -138,15 +144,48 @@ export function recognisePlan(input: string | SourceLine[], options: RecogniseOp
       lines.push({ text: cells.join('\t'), cells });
       continue;
     }
-    const text = norm(l.cells ? l.cells.filter((c) => c !== '').join('') : l.text);
+    // Text lines are normalised after 断行重排: a mark cut off at a line start ("2" | ")对…") needs
+    // its neighbours to be recognised.
+    const text = l.cells ? l.cells.filter((c) => c !== '').join('') : l.text;
     if (text === '') continue;
     const reason = debrisReason(text);
     if (reason) {
-      dropped.push({ text, reason: 'debris' });
-      warnings.push(`已去除网页杂项（${reason}）：${text}`);
+      const shown = normalizePunctuation(text).text;
+      dropped.push({ text: shown, reason: 'debris' });
+      warnings.push(reason === '页码' ? `已去除页码：${shown}` : `已去除网页杂项（${reason}）：${shown}`);
+      if (reason === '页码') pageBreaks.add(lines.length);
       continue;
     }
-    lines.push({ text });
+    lines.push(l.indented ? { text, indented: true } : { text });
+  }
+
+  // 1b. PDF/web page furniture: running headers next to the page numbers; then 断行重排.
+  if (pageBreaks.size > 0) {
+    const headers = new Set(runningHeaders(lines, pageBreaks));
+    if (headers.size > 0) {
+      const shown = (k: number) => normalizePunctuation(lines[k]!.text).text;
+      for (const k of headers) dropped.push({ text: shown(k), reason: 'debris' });
+      warnings.push(`已去除每页重复的页眉（${headers.size}处）：${[...new Set([...headers].map(shown))].join('、')}`);
+      lines = lines.filter((_l, k) => !headers.has(k));
+    }
+  }
+  {
+    const reflowed = reflowLines(lines);
+    if (reflowed.joins > 0) {
+      lines = reflowed.lines;
+      warnings.push(
+        reflowed.wrapWidth !== null
+          ? `原文按每行约${Math.round(reflowed.wrapWidth)}字硬换行（常见于从 PDF 或网页复制的文字），已将${reflowed.joins}处句中断行合并为段落，请核对`
+          : `已将${reflowed.joins}处句中断行（行末为逗号、顿号等）与下一行合并`,
+      );
+    }
+  }
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k]!;
+    if (l.cells) continue;
+    const r = normalizePunctuation(l.text);
+    punctuationChanges += r.changes;
+    lines[k] = { text: r.text };
   }
 
   // 2. A leading outline (table of contents): bare numbered headings before the title.
@@ -225,7 +264,7 @@ export function recognisePlan(input: string | SourceLine[], options: RecogniseOp
   const meta = new Map<DocNode, Meta>();
   let stack: Frame[] = [];
   let attachMode = false;
-  let table: { columns: ColumnMap; category: string | null; problem: string | null; problemKey: string | null } | null = null;
+  let table: { columns: ColumnMap; header: string[]; category: string | null; problem: string | null; problemKey: string | null } | null = null;
   let closing: DocNode | null = null;
   const level3Runs: Array<{ parent: DocNode | null; first: number; last: number }> = [];
 
@@ -329,8 +368,14 @@ export function recognisePlan(input: string | SourceLine[], options: RecogniseOp
     // Tables: a header row switches to row mode; rows become measures.
     if (line.cells) {
       const cols = mapHeader(line.cells);
+      if (cols && table && sameHeader(table.header, line.cells)) {
+        // The header repeated at the top of each page (PDF, printed tables): the table runs on.
+        dropped.push({ text: line.text, reason: 'debris' });
+        warnings.push(`已去除表格在续页重复的表头：${line.cells.filter((c) => c !== '').join(' ')}`);
+        continue;
+      }
       if (cols) {
-        table = { columns: cols, category: null, problem: null, problemKey: null };
+        table = { columns: cols, header: line.cells, category: null, problem: null, problemKey: null };
         attachMode = false;
         continue;
       }
@@ -672,10 +717,12 @@ export function recognisePlan(input: string | SourceLine[], options: RecogniseOp
         if (cells) {
           const cols = mapHeader(cells);
           if (cols) {
+            dropped.push({ text: line.text, reason: 'appendix' });
+            // The header repeated on each page continues the table (merged problems run on).
+            if (columns && table && sameHeader(table.header, cells)) continue;
             columns = cols;
             carried = { problem: '', category: '' };
-            table = { columns: cols, category: null, problem: null, problemKey: null };
-            dropped.push({ text: line.text, reason: 'appendix' });
+            table = { columns: cols, header: cells, category: null, problem: null, problemKey: null };
             continue;
           }
           if (columns) {
@@ -947,6 +994,11 @@ function matchMeasure(measures: BodyMeasure[], used: Set<number>, cursor: number
   for (let k = cursor; k < measures.length; k++) if (!used.has(k) && fits(measures[k]!)) return k;
   for (let k = 0; k < cursor; k++) if (!used.has(k) && fits(measures[k]!)) return k;
   return -1;
+}
+
+function sameHeader(a: string[], b: string[]): boolean {
+  const key = (cells: string[]) => cells.map((c) => c.replace(/[\s\u3000]/g, '')).join('\t');
+  return key(a) === key(b);
 }
 
 function hasFieldsExceptStatus(f: ParsedFields): boolean {

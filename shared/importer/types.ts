@@ -4,6 +4,8 @@ import type { PlanDocument } from '../domain/document.ts';
 export interface SourceLine {
   text: string;
   cells?: string[];
+  /** The line began with an indent (a new paragraph in hard-wrapped text) */
+  indented?: boolean;
 }
 
 export interface RecogniseOptions {

@@ -11,15 +11,21 @@ import { recognisePlan } from '../../../shared/importer/recognise.ts';
 import { normalizePunctuation } from '../../../shared/text/punctuation.ts';
 import type { DocNode, PlanDocument } from '../../../shared/domain/document.ts';
 import { withLedgerAppendix } from './appendix-text.ts';
+import { hardWrap, paginate } from './pdf-text.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
 const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt'));
 
-const cases: Array<[string, string]> = [];
+/** name, the text to recognise, and for a PDF copy the text it was made from plus the page furniture added */
+const cases: Array<[string, string, { original: string; furniture: string[] } | null]> = [];
 for (const file of files) {
   const text = readFileSync(path.join(FIXTURES, file), 'utf8');
-  cases.push([file, text]);
+  cases.push([file, text, null]);
   const plain = recognisePlan(text).document;
+  // The same text copied out of a PDF: hard-wrapped, page numbers and the title at each page break.
+  const head = text.split(/\r?\n/).map((l) => l.trim()).find((l) => l.length >= 4 && plain.title.startsWith(l)) ?? plain.title;
+  const pdf = paginate(hardWrap(text, 28, true), 22, head, (n) => `- ${n} -`);
+  cases.push([`${file} (PDF)`, pdf.text, { original: text, furniture: pdf.furniture }]);
   const edit = (cells: Record<string, string>, serial: number) => {
     if (serial === 1) {
       cells['责任部门'] = '督查室';
@@ -29,7 +35,7 @@ for (const file of files) {
   };
   const withLedger = withLedgerAppendix(text, plain, { title: '整改工作台账', edit });
   if (withLedger.split('\n').filter((l) => l.includes('\t')).length > 1) {
-    cases.push([`${file} + 台账附件`, `${withLedger}99\t\t开展整改回头看。对已完成事项逐项复查。\t分管领导\t巡察办\t2026年底前\t\n`]);
+    cases.push([`${file} + 台账附件`, `${withLedger}99\t\t开展整改回头看。对已完成事项逐项复查。\t分管领导\t巡察办\t2026年底前\t\n`, null]);
   }
 }
 cases.push([
@@ -50,6 +56,7 @@ XX单位巡察反馈问题整改台账
 组\u3000长：张某某
 副组长：李某某、王某某
 `,
+  null,
 ]);
 cases.push([
   '方案 + 按标题命名的台账附件',
@@ -65,6 +72,7 @@ XX局关于巡察反馈问题的整改台账
 序号\t问题\t整改措施\t责任部门\t完成时限
 1\t整改任务\t修订议事规则。明确决策程序。\t办公室\t2026年3月底前
 `,
+  null,
 ]);
 
 // The test's own idea of structure, written independently of the recogniser.
@@ -108,7 +116,10 @@ function outputStrings(doc: PlanDocument): string[] {
   return out.filter((s) => s !== '');
 }
 
-describe.each(cases)('nothing lost: %s', (_name, text) => {
+describe.each(cases)('nothing lost: %s', (_name, text, pdf) => {
+  // A PDF copy is checked against the text it was made from (labels cut by a line break are still
+  // labels) plus the page numbers and headers put between its pages.
+  const reference = pdf ? `${pdf.original}\n${pdf.furniture.join('\n')}` : text;
   const result = recognisePlan(text);
   // Source lines are compared trimmed (a table row's empty last cells end in tabs).
   const droppedTexts = result.dropped.map((d) => d.text.trim());
@@ -116,7 +127,7 @@ describe.each(cases)('nothing lost: %s', (_name, text) => {
   it('keeps every content character of the source', () => {
     const pending = [...droppedTexts];
     const source: string[] = [];
-    for (const rawLine of text.split(/\r\n|\r|\n/)) {
+    for (const rawLine of reference.split(/\r\n|\r|\n/)) {
       const line = normalizePunctuation(rawLine.trim()).text;
       if (line === '') continue;
       const d = pending.indexOf(line);
@@ -169,7 +180,7 @@ describe.each(cases)('nothing lost: %s', (_name, text) => {
   });
 
   it('invents nothing: every output text occurs in the (normalised) source', () => {
-    const flat = normalizePunctuation(text).text.replace(/\s/g, '');
+    const flat = normalizePunctuation(pdf ? pdf.original : text).text.replace(/\s/g, '');
     for (const s of outputStrings(result.document)) {
       // Values whose column/label has no field come back as "label：value" (a table's 问题类别 column).
       // Where the 台账 differs from the body, its wording comes back as "label（附件台账）：value".
