@@ -59,10 +59,15 @@ function startsBlock(line: SourceLine): boolean {
 export function wrapWidth(lines: readonly SourceLine[]): number | null {
   const widths = lines.filter((l) => !l.cells && printed(l) >= 10).map((l) => ({ w: printed(l), open: !endsParagraph(l.text) }));
   if (widths.length < 4) return null;
+  // Widths come in half characters: a histogram makes the band count linear in the text's size.
+  const histogram = new Map<number, number>();
+  for (const { w } of widths) histogram.set(w * 2, (histogram.get(w * 2) ?? 0) + 1);
   let best = 0;
   let bestCount = 0;
-  for (const { w } of widths) {
-    const count = widths.filter((x) => x.w <= w && x.w >= w - 1.5).length;
+  for (const half of histogram.keys()) {
+    let count = 0;
+    for (let h = half - 3; h <= half; h++) count += histogram.get(h) ?? 0;
+    const w = half / 2;
     if (count > bestCount || (count === bestCount && w > best)) {
       best = w;
       bestCount = count;
