@@ -21,6 +21,7 @@ import {
 } from './responsibility.ts';
 import { debrisReason } from './debris.ts';
 import { reflowLines, runningHeaders } from './reflow.ts';
+import { checkSummaryCounts } from './summary.ts';
 import { detectPlanKind } from './kind.ts';
 import { mapHeader, type ColumnMap } from './table.ts';
 import { compareKey, defaultLedgerTitle, findAppendixStart, splitAppendices, type Appendix } from './appendix.ts';
@@ -952,6 +953,7 @@ export function recognisePlan(input: string | SourceLine[], options: RecogniseOp
   };
   count(roots);
   if (roots.length === 0 && preamble.length > 0) warnings.push('未识别到编号结构，全文已作为开头段落导入');
+  warnings.push(...checkSummaryCounts(document));
   return {
     document,
     warnings,
