@@ -225,7 +225,8 @@ const TreeRow = memo(function TreeRow(props: {
       <span className="tree-text">
         <Highlighted text={label} />
       </span>
-      {node.kind === 'section' && (
+      {/* A prose section (总体要求, 组织领导 …) has no measures by design: no "0项" beside it. */}
+      {node.kind === 'section' && (emptySection || count > 0) && (
         <span className={`tree-count${emptySection ? ' empty' : ''}`} title="本节措施数">
           {emptySection ? '空' : `${count}项`}
         </span>

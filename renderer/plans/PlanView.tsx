@@ -9,7 +9,11 @@ import { TrackingTabs } from '../progress/TrackingTabs.tsx';
 import { ExportDocxButton } from '../export/ExportDialog.tsx';
 import { createPlanPage, PlanPageContext } from './plan-page.ts';
 
-/** One plan: the editor. Buttons that act on the whole plan (导出 Word …) go into `actions`. */
+/**
+ * One plan: the editor and the tracking tabs. Buttons that act on the whole plan (导出 Word …) go into
+ * `actions`. Anything that reads the stored plan (exports, the tracking views) first awaits
+ * `usePlanPage().saveEdits()`, which the editor answers once its save queue is empty.
+ */
 export function PlanView({ id }: { id: string }) {
   const plan = useQuery(() => api.send('plans.get', { id }), [id]);
   // One per plan: the editor attaches how to store its pending edits; the exports wait for that.
