@@ -3,6 +3,7 @@
 // 成文日期. Finding where they start lets the signature block be recognised at the end of the body, and
 // the table be compared with the body's measures instead of imported as a second set of them.
 import { detectMarker } from './markers.ts';
+import { defaultLedgerTitle } from '../ledger/title.ts';
 import { mapHeader } from './table.ts';
 import type { SourceLine } from './types.ts';
 
@@ -99,13 +100,6 @@ export function splitAppendices(lines: readonly SourceLine[]): Appendix[] {
     }
   }
   return out;
-}
-
-/** The exporter's default 台账 title: the plan title with its final 方案 turned into 整改台账. */
-export function defaultLedgerTitle(title: string): string {
-  const t = title.trim().replace(/[。.．；;，,：:！？!?]+$/u, '');
-  const replaced = t.replace(/(?:整改)?(?:落实|实施|工作)?方案$/u, '整改台账');
-  return replaced === t ? `${t}整改台账` : replaced;
 }
 
 /** Text reduced to letters and digits, for comparing the same words written in a table and in the body. */

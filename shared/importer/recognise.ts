@@ -24,7 +24,8 @@ import { reflowLines, runningHeaders } from './reflow.ts';
 import { checkSummaryCounts } from './summary.ts';
 import { detectPlanKind } from './kind.ts';
 import { mapHeader, type ColumnMap } from './table.ts';
-import { compareKey, defaultLedgerTitle, findAppendixStart, splitAppendices, type Appendix } from './appendix.ts';
+import { compareKey, findAppendixStart, splitAppendices, type Appendix } from './appendix.ts';
+import { defaultLedgerTitle } from '../ledger/title.ts';
 import type { DroppedLine, RecogniseOptions, RecogniseResult, SourceLine } from './types.ts';
 
 interface Meta {

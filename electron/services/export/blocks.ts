@@ -3,7 +3,7 @@ import type { ExportSettings } from '../../../shared/domain/export-settings.ts';
 import { walkNumbered, type NumberingLevel } from '../../../shared/numbering.ts';
 import { normalizePunctuation } from '../../../shared/text/punctuation.ts';
 import { splitTitleLines, stripTitleFinalPunctuation, titleWidth, TITLE_MAX_CHARS } from '../../../shared/text/title-lines.ts';
-import { buildLedger, type LedgerTable } from '../../../shared/ledger/index.ts';
+import { buildLedger, defaultLedgerTitle, type LedgerTable } from '../../../shared/ledger/index.ts';
 import { formatDocDate } from './doc-date.ts';
 import type { FontRole } from './fonts.ts';
 import { CELL, SIZE_BODY, SIZE_TITLE, textWidthTwips } from './metrics.ts';
@@ -90,13 +90,6 @@ export function responsibilityText(m: MeasureFields): string | null {
   if (m.person) parts.push(`责任人：${m.person}`);
   if (m.deadline) parts.push(`完成时限：${m.deadline}`);
   return parts.length > 0 ? `（${parts.join('；')}）` : null;
-}
-
-/** The default 台账 title: the plan title with its final 方案 turned into 整改台账. */
-export function defaultLedgerTitle(title: string): string {
-  const t = stripTitleFinalPunctuation(title.trim());
-  const replaced = t.replace(/(?:整改)?(?:落实|实施|工作)?方案$/u, '整改台账');
-  return replaced === t ? `${t}整改台账` : replaced;
 }
 
 export function buildPlanLayout(doc: PlanDocument, settings: ExportSettings): PlanLayout {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildPlanLayout, defaultLedgerTitle, type Block } from '../../../electron/services/export/blocks.ts';
+import { buildPlanLayout, type Block } from '../../../electron/services/export/blocks.ts';
+import { defaultLedgerTitle } from '../../../shared/ledger/title.ts';
 import { formatDocDate } from '../../../electron/services/export/doc-date.ts';
 import { CELL, textWidthTwips } from '../../../electron/services/export/metrics.ts';
 import { defaultExportSettings, resolveExportSettings } from '../../../shared/domain/export-settings.ts';
