@@ -4,7 +4,7 @@ import { LEVEL3_NUMBERING, MeasureFieldsSchema, NodeKindSchema, NodeStyleSchema,
 /**
  * A template is data: a title pattern, variables and an outline skeleton whose texts may hold
  * placeholders `{名称}`. Placeholders of declared variables are filled on 创建; every other
- * placeholder (`{N}`, `{方面}` …) stays in the plan, where the checks and the editor highlight it.
+ * placeholder (`{数量}`, `{方面}` …) stays in the plan, where the checks and the editor highlight it.
  */
 
 export const TemplateVariableSchema = z.object({
