@@ -3,7 +3,6 @@
 // 成文日期. Finding where they start lets the signature block be recognised at the end of the body, and
 // the table be compared with the body's measures instead of imported as a second set of them.
 import { detectMarker } from './markers.ts';
-import { defaultLedgerTitle } from '../ledger/title.ts';
 import { mapHeader } from './table.ts';
 import type { SourceLine } from './types.ts';
 
