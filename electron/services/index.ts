@@ -7,6 +7,7 @@ import { DEFAULT_RESOURCES_DIR } from './paths.ts';
 import type { HandlerTable, ServiceContext } from './context.ts';
 import { planHandlers } from './plans/handlers.ts';
 import { editorHandlers } from './outline/handlers.ts';
+import { templateEditHandlers } from './templates/handlers.ts';
 import { evidenceHandlers } from './evidence/handlers.ts';
 import { progressHandlers } from './progress/handlers.ts';
 import { importHandlers } from './import/handlers.ts';
@@ -16,6 +17,7 @@ import { exportHandlers } from './export/handlers.ts';
 const handlers: HandlerTable<MethodName> = {
   ...planHandlers,
   ...editorHandlers,
+  ...templateEditHandlers,
   ...evidenceHandlers,
   ...progressHandlers,
   ...importHandlers,

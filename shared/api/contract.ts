@@ -3,6 +3,7 @@ import type { ContractTable } from './define.ts';
 import './validation.ts';
 import { plansContract } from './plans.ts';
 import { editorContract } from './editor.ts';
+import { templateEditContract } from './template-edit.ts';
 import { evidenceContract } from './evidence.ts';
 import { progressContract } from './progress.ts';
 import { importContract } from './import.ts';
@@ -15,6 +16,7 @@ import { exportContract } from './export.ts';
 export const contract = {
   ...plansContract,
   ...editorContract,
+  ...templateEditContract,
   ...evidenceContract,
   ...progressContract,
   ...importContract,

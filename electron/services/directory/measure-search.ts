@@ -34,7 +34,7 @@ export function searchMeasures(db: Db, query: string, excludePlanId: string | un
       .prepare(
         `SELECT n.id, n.plan_id, p.title AS plan_title, n.heading, n.body
          FROM measure_fts f JOIN nodes n ON n.rowid = f.rowid AND n.id = f.node_id JOIN plans p ON p.id = n.plan_id
-         WHERE measure_fts MATCH ? AND n.kind = 'measure' AND n.plan_id <> ?
+         WHERE measure_fts MATCH ? AND n.kind = 'measure' AND n.plan_id <> ? AND n.plan_id NOT IN (SELECT plan_id FROM template_drafts)
          ORDER BY bm25(measure_fts), p.updated_at DESC LIMIT ?`,
       )
       .all(`"${q.replace(/"/g, '""')}"`, exclude, limit) as HitRow[];
@@ -43,7 +43,7 @@ export function searchMeasures(db: Db, query: string, excludePlanId: string | un
       .prepare(
         `SELECT n.id, n.plan_id, p.title AS plan_title, n.heading, n.body
          FROM nodes n JOIN plans p ON p.id = n.plan_id
-         WHERE n.kind = 'measure' AND n.plan_id <> ? AND (instr(n.heading, ?) > 0 OR instr(n.body, ?) > 0)
+         WHERE n.kind = 'measure' AND n.plan_id <> ? AND n.plan_id NOT IN (SELECT plan_id FROM template_drafts) AND (instr(n.heading, ?) > 0 OR instr(n.body, ?) > 0)
          ORDER BY (instr(n.heading, ?) > 0) DESC, p.updated_at DESC, n.position LIMIT ?`,
       )
       .all(exclude, q, q, q, limit) as HitRow[];

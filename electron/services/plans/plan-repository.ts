@@ -50,7 +50,9 @@ export interface PlanMetaInput {
 }
 
 export function listPlans(db: Db): PlanSummary[] {
-  return (db.prepare(`${SELECT_PLAN} ORDER BY p.updated_at DESC, p.id`).all() as PlanRow[]).map(summary);
+  // A working plan of 修改模板内容 (template_drafts) is the template's, not one of the user's plans.
+  const mine = 'WHERE NOT EXISTS (SELECT 1 FROM template_drafts d WHERE d.plan_id = p.id)';
+  return (db.prepare(`${SELECT_PLAN} ${mine} ORDER BY p.updated_at DESC, p.id`).all() as PlanRow[]).map(summary);
 }
 
 function planRow(db: Db, id: string): PlanRow {

@@ -51,7 +51,7 @@ export function builtinTemplates(resourcesDir: string): Builtin[] {
   return list;
 }
 
-interface TemplateRow {
+export interface TemplateRow {
   id: string;
   name: string;
   kind: string;
@@ -65,7 +65,7 @@ function summaryOf(id: string, def: TemplateDefinition, builtin: boolean, update
   return { id, name: def.name, kind: def.kind, purpose: def.purpose, builtin, variables: def.variables, titlePattern: def.titlePattern, updatedAt };
 }
 
-function userDefinition(row: TemplateRow): TemplateDefinition {
+export function userDefinition(row: TemplateRow): TemplateDefinition {
   const parsed = TemplateDefinitionSchema.safeParse(JSON.parse(row.body));
   if (!parsed.success) throw new AppError('corrupt_file', `模板“${row.name}”的内容已损坏：${formatZodError(parsed.error)}`);
   return { ...parsed.data, name: row.name, purpose: row.description };
@@ -98,6 +98,15 @@ function collectHints(nodes: readonly StoredNode[], hints: readonly HintTree[], 
   });
 }
 
+/** Keeps a new plan's 写作提示 in its settings, by node id (the outline has the template's shape). */
+export function storeHints(db: Db, planId: string, tree: readonly HintTree[], preambleHint: string | null): void {
+  const hints: Record<string, NodeHint> = {};
+  collectHints(getPlan(db, planId).outline, tree, hints);
+  const row = cached(db, 'SELECT settings FROM plans WHERE id = ?').get(planId) as { settings: string };
+  const settings = { ...(JSON.parse(row.settings) as object), hints, preambleHint };
+  cached(db, 'UPDATE plans SET settings = ? WHERE id = ?').run(JSON.stringify(settings), planId);
+}
+
 export function instantiate(ctx: ServiceContext, templateId: string, variables: Record<string, string>): { plan: PlanSummary; unfilled: string[] } {
   const template = getTemplate(ctx, templateId);
   const given = variables;
@@ -115,11 +124,7 @@ export function instantiate(ctx: ServiceContext, templateId: string, variables: 
       templateId,
       variables: Object.fromEntries(Object.entries(variables).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, v.trim()])),
     });
-    const hints: Record<string, NodeHint> = {};
-    collectHints(getPlan(db, created.id).outline, result.hints, hints);
-    const row = cached(db, 'SELECT settings FROM plans WHERE id = ?').get(created.id) as { settings: string };
-    const settings = { ...(JSON.parse(row.settings) as object), hints, preambleHint: template.definition.preambleHint ?? null };
-    cached(db, 'UPDATE plans SET settings = ? WHERE id = ?').run(JSON.stringify(settings), created.id);
+    storeHints(db, created.id, result.hints, template.definition.preambleHint ?? null);
     return created;
   })();
   return { plan, unfilled: result.unfilled };
@@ -137,7 +142,7 @@ export function planHints(db: Db, planId: string): { hints: Record<string, NodeH
   return { hints, preambleHint: settings.preambleHint ?? null };
 }
 
-function attachHints(nodes: TemplateNode[], stored: readonly StoredNode[], hints: Record<string, NodeHint>): void {
+export function attachHints(nodes: TemplateNode[], stored: readonly StoredNode[], hints: Record<string, NodeHint>): void {
   nodes.forEach((node, i) => {
     const s = stored[i];
     if (!s) return;
@@ -179,9 +184,9 @@ export function saveFromPlan(ctx: ServiceContext, planId: string, name: string, 
   return getTemplate(ctx, id);
 }
 
-function userRow(ctx: ServiceContext, id: string): TemplateRow {
+export function userRow(ctx: ServiceContext, id: string): TemplateRow {
   if (builtinTemplates(ctx.resourcesDir).some((b) => b.id === id)) {
-    throw new AppError('bad_input', '内置模板不能修改或删除；可先用它新建方案，再“另存为模板”');
+    throw new AppError('bad_input', '内置模板不能修改或删除；可先“复制为我的模板”，再修改副本');
   }
   const row = cached(ctx.db, 'SELECT * FROM templates WHERE id = ?').get(id) as TemplateRow | undefined;
   if (!row) throw new AppError('not_found', `找不到模板：${id}`);
@@ -210,5 +215,9 @@ export function updateTemplate(
 
 export function deleteTemplate(ctx: ServiceContext, id: string): void {
   userRow(ctx, id);
-  cached(ctx.db, 'DELETE FROM templates WHERE id = ?').run(id);
+  ctx.db.transaction(() => {
+    // An unfinished 修改模板内容 goes with its template: there is nothing left to save it into.
+    cached(ctx.db, 'DELETE FROM plans WHERE id IN (SELECT plan_id FROM template_drafts WHERE template_id = ?)').run(id);
+    cached(ctx.db, 'DELETE FROM templates WHERE id = ?').run(id);
+  })();
 }
