@@ -4,7 +4,6 @@
 import { emptyMeasure, type DocNode, type MeasureFields, type PlanDocument, type Problem } from '../domain/document.ts';
 import { classifyDeadline } from '../domain/deadline-classify.ts';
 import { statusFromText } from '../domain/status-words.ts';
-import { normalizePunctuation } from '../text/punctuation.ts';
 import { detectMarker, isInlineEnumeration, type LineMarker } from './markers.ts';
 import {
   emptyFields,
@@ -19,14 +18,15 @@ import {
   splitUnlabelledBlock,
   type ParsedFields,
 } from './responsibility.ts';
-import { debrisReason } from './debris.ts';
-import { reflowLines, runningHeaders } from './reflow.ts';
+import { prepareLines } from './source-lines.ts';
 import { checkSummaryCounts } from './summary.ts';
 import { detectPlanKind } from './kind.ts';
 import { mapHeader, type ColumnMap } from './table.ts';
 import { compareKey, findAppendixStart, splitAppendices, type Appendix } from './appendix.ts';
 import { defaultLedgerTitle } from '../ledger/title.ts';
 import type { DroppedLine, RecogniseOptions, RecogniseResult, SourceLine } from './types.ts';
+
+export { toLines } from './source-lines.ts';
 
 interface Meta {
   fields: ParsedFields;
@@ -54,10 +54,6 @@ const MEASURE_CONTEXT = /整改(?:任务|措施|清单|安排|举措)|主要措�
 const PROBLEM_QUOTE = /关于[“"「]([^”"」]+)[”"」](?:的)?问题/;
 const PROBLEM_PARAGRAPH = /^(?:存在问题|具体表现|问题表现|主要问题|突出问题|问题描述)\s*[：:]\s*(.+)$/;
 const INLINE_SPLIT = /(?:^|(?<=[。；;：:，,\s]))(?:[一二三四五六七八九十]+是|[①-⑳]|[（(]\d{1,2}[）)])/g;
-
-function cleanLine(s: string): string {
-  return s.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0]+$/g, '');
-}
 
 function stripFinalStop(s: string): string {
   return s.replace(/[。.．；;，,]+$/, '');
@@ -108,87 +104,11 @@ function mergeFields(into: ParsedFields, from: ParsedFields): void {
   into.extras.push(...from.extras);
 }
 
-export function toLines(text: string): SourceLine[] {
-  return text
-    .replace(/^\ufeff/, '')
-    .split(/\r\n|\r|\n|\u2028|\u2029/)
-    .map((raw) => {
-      if (raw.includes('\t')) {
-        const cells = raw.split('\t').map(cleanLine);
-        if (cells.filter((c) => c !== '').length >= 2) return { text: cleanLine(raw), cells };
-      }
-      return /^(?:[ \u00a0]{2,}|[ \u00a0]*[\u3000\t])[\s\u3000]*\S/.test(raw) ? { text: cleanLine(raw), indented: true } : { text: cleanLine(raw) };
-    });
-}
-
 /** Recognises a plan from its text (or from lines read out of a Word file). */
 export function recognisePlan(input: string | SourceLine[], options: RecogniseOptions = {}): RecogniseResult {
   const warnings: string[] = [];
   const dropped: DroppedLine[] = [];
-  let punctuationChanges = 0;
-
-  // 1. Lines: trimmed, punctuation-normalised, empty ones dropped.
-  const raw =
-    typeof input === 'string'
-      ? toLines(input)
-      : input.map((l) => ({ text: cleanLine(l.text), ...(l.cells ? { cells: l.cells.map(cleanLine) } : {}), ...(l.indented ? { indented: true } : {}) }));
-  let lines: SourceLine[] = [];
-  /** Indices into `lines` where a page number stood (the page furniture around it is dropped too) */
-  const pageBreaks = new Set<number>();
-  for (const l of raw) {
-    const norm = (s: string) => {
-      const r = normalizePunctuation(s);
-      punctuationChanges += r.changes;
-      return r.text;
-    };
-    if (l.cells && l.cells.filter((c) => c !== '').length >= 2) {
-      const cells = l.cells.map(norm);
-      lines.push({ text: cells.join('\t'), cells });
-      continue;
-    }
-    // Text lines are normalised after 断行重排: a mark cut off at a line start ("2" | ")对…") needs
-    // its neighbours to be recognised.
-    const text = l.cells ? l.cells.filter((c) => c !== '').join('') : l.text;
-    if (text === '') continue;
-    const reason = debrisReason(text);
-    if (reason) {
-      const shown = normalizePunctuation(text).text;
-      dropped.push({ text: shown, reason: 'debris' });
-      warnings.push(reason === '页码' ? `已去除页码：${shown}` : `已去除网页杂项（${reason}）：${shown}`);
-      if (reason === '页码') pageBreaks.add(lines.length);
-      continue;
-    }
-    lines.push(l.indented ? { text, indented: true } : { text });
-  }
-
-  // 1b. PDF/web page furniture: running headers next to the page numbers; then 断行重排.
-  if (pageBreaks.size > 0) {
-    const headers = new Set(runningHeaders(lines, pageBreaks));
-    if (headers.size > 0) {
-      const shown = (k: number) => normalizePunctuation(lines[k]!.text).text;
-      for (const k of headers) dropped.push({ text: shown(k), reason: 'debris' });
-      warnings.push(`已去除每页重复的页眉（${headers.size}处）：${[...new Set([...headers].map(shown))].join('、')}`);
-      lines = lines.filter((_l, k) => !headers.has(k));
-    }
-  }
-  {
-    const reflowed = reflowLines(lines);
-    if (reflowed.joins > 0) {
-      lines = reflowed.lines;
-      warnings.push(
-        reflowed.wrapWidth !== null
-          ? `原文按每行约${Math.round(reflowed.wrapWidth)}字硬换行（常见于从 PDF 或网页复制的文字），已将${reflowed.joins}处句中断行合并为段落，请核对`
-          : `已将${reflowed.joins}处句中断行（行末为逗号、顿号等）与下一行合并`,
-      );
-    }
-  }
-  for (let k = 0; k < lines.length; k++) {
-    const l = lines[k]!;
-    if (l.cells) continue;
-    const r = normalizePunctuation(l.text);
-    punctuationChanges += r.changes;
-    lines[k] = { text: r.text };
-  }
+  const { lines, punctuationChanges } = prepareLines(input, warnings, dropped);
 
   // 2. A leading outline (table of contents): bare numbered headings before the title.
   let start = 0;

@@ -1,0 +1,98 @@
+// Source lines as the recognisers read them. Text from a file, a paste or a Word table arrives with stray
+// white space, web-page clutter, PDF page furniture, hard line breaks and half-width punctuation; each
+// recogniser would otherwise have to allow for all of it. What is dropped is listed, so nothing vanishes
+// unseen.
+import { normalizePunctuation } from '../text/punctuation.ts';
+import { debrisReason } from './debris.ts';
+import { reflowLines, runningHeaders } from './reflow.ts';
+import type { DroppedLine, SourceLine } from './types.ts';
+
+function cleanLine(s: string): string {
+  return s.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0]+$/g, '');
+}
+
+export function toLines(text: string): SourceLine[] {
+  return text
+    .replace(/^\ufeff/, '')
+    .split(/\r\n|\r|\n|\u2028|\u2029/)
+    .map((raw) => {
+      if (raw.includes('\t')) {
+        const cells = raw.split('\t').map(cleanLine);
+        if (cells.filter((c) => c !== '').length >= 2) return { text: cleanLine(raw), cells };
+      }
+      return /^(?:[ \u00a0]{2,}|[ \u00a0]*[\u3000\t])[\s\u3000]*\S/.test(raw) ? { text: cleanLine(raw), indented: true } : { text: cleanLine(raw) };
+    });
+}
+
+/**
+ * Lines trimmed and punctuation-normalised, empty ones, debris and running headers dropped, hard-wrapped
+ * paragraphs joined. Returns the number of punctuation marks changed (the import summary reports it).
+ */
+export function prepareLines(
+  input: string | SourceLine[],
+  warnings: string[],
+  dropped: DroppedLine[],
+): { lines: SourceLine[]; punctuationChanges: number } {
+  let punctuationChanges = 0;
+  const raw =
+    typeof input === 'string'
+      ? toLines(input)
+      : input.map((l) => ({ text: cleanLine(l.text), ...(l.cells ? { cells: l.cells.map(cleanLine) } : {}), ...(l.indented ? { indented: true } : {}) }));
+  let lines: SourceLine[] = [];
+  /** Indices into `lines` where a page number stood (the page furniture around it is dropped too) */
+  const pageBreaks = new Set<number>();
+  for (const l of raw) {
+    const norm = (s: string) => {
+      const r = normalizePunctuation(s);
+      punctuationChanges += r.changes;
+      return r.text;
+    };
+    if (l.cells && l.cells.filter((c) => c !== '').length >= 2) {
+      const cells = l.cells.map(norm);
+      lines.push({ text: cells.join('\t'), cells });
+      continue;
+    }
+    // Text lines are normalised after 断行重排: a mark cut off at a line start ("2" | ")对…") needs
+    // its neighbours to be recognised.
+    const text = l.cells ? l.cells.filter((c) => c !== '').join('') : l.text;
+    if (text === '') continue;
+    const reason = debrisReason(text);
+    if (reason) {
+      const shown = normalizePunctuation(text).text;
+      dropped.push({ text: shown, reason: 'debris' });
+      warnings.push(reason === '页码' ? `已去除页码：${shown}` : `已去除网页杂项（${reason}）：${shown}`);
+      if (reason === '页码') pageBreaks.add(lines.length);
+      continue;
+    }
+    lines.push(l.indented ? { text, indented: true } : { text });
+  }
+
+  if (pageBreaks.size > 0) {
+    const headers = new Set(runningHeaders(lines, pageBreaks));
+    if (headers.size > 0) {
+      const shown = (k: number) => normalizePunctuation(lines[k]!.text).text;
+      for (const k of headers) dropped.push({ text: shown(k), reason: 'debris' });
+      warnings.push(`已去除每页重复的页眉（${headers.size}处）：${[...new Set([...headers].map(shown))].join('、')}`);
+      lines = lines.filter((_l, k) => !headers.has(k));
+    }
+  }
+  {
+    const reflowed = reflowLines(lines);
+    if (reflowed.joins > 0) {
+      lines = reflowed.lines;
+      warnings.push(
+        reflowed.wrapWidth !== null
+          ? `原文按每行约${Math.round(reflowed.wrapWidth)}字硬换行（常见于从 PDF 或网页复制的文字），已将${reflowed.joins}处句中断行合并为段落，请核对`
+          : `已将${reflowed.joins}处句中断行（行末为逗号、顿号等）与下一行合并`,
+      );
+    }
+  }
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k]!;
+    if (l.cells) continue;
+    const r = normalizePunctuation(l.text);
+    punctuationChanges += r.changes;
+    lines[k] = { text: r.text };
+  }
+  return { lines, punctuationChanges };
+}
