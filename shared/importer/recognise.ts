@@ -5,6 +5,11 @@ import { emptyMeasure, type DocNode, type MeasureFields, type PlanDocument, type
 import { classifyDeadline } from '../domain/deadline-classify.ts';
 import { statusFromText } from '../domain/status-words.ts';
 import { detectMarker, isInlineEnumeration, type LineMarker } from './markers.ts';
+import { problemsListedIn, quotedProblem, splitLead, stripFinalStop } from './paragraphs.ts';
+import { findLeadingContents, mergeContents } from './contents.ts';
+import { readAddressee, readTitle } from './front-matter.ts';
+import { ATTACHMENT, readSignature } from './back-matter.ts';
+import { newNode, type Frame, type Meta } from './plan-builder.ts';
 import {
   emptyFields,
   fieldForLabel,
@@ -28,70 +33,17 @@ import type { DroppedLine, RecogniseOptions, RecogniseResult, SourceLine } from 
 
 export { toLines } from './source-lines.ts';
 
-interface Meta {
-  fields: ParsedFields;
-  /** the node's own responsibility came from a labelled block/line (not inherited, not a sentence) */
-  labelled: boolean;
-  level: number;
-  problemNode: boolean;
-  tableRow: boolean;
-  n: number;
-}
-
-interface Frame {
-  node: DocNode;
-  rank: number;
-}
-
-const SENTENCE_END = /[。！？!?]/;
-const TITLE_END = /(?:方案|清单|措施|报告|通报|讲话|计划|意见|通知|台账|汇报|规定|办法|要点|总结|细则|情况|请示|函|纪要|决定|公告|提纲|发言|材料|举措|任务|安排)$/;
-const DATE_LINE = /^(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日$/;
 const CLOSING = /^(?:特此(?:报告|通知|通报|函告|请示|说明)|以上(?:方案|报告|意见)|同志们[，,！!])/;
 const FOOTER = /^(?:说明|注|备注|填报人|填表人|审核人|审核|制表人|联系人|联系电话|填报时间|填报日期)\s*[（(：:]/;
-const ATTACHMENT = /^附\s*件\s*[：:]\s*(.*)$/;
 const ATTACHMENT_ITEM = /^(\d{1,2})\s*[.．、]\s*(.+)$/;
 const MEASURE_CONTEXT = /整改(?:任务|措施|清单|安排|举措)|主要措施|具体措施|工作措施|问题及整改|问题清单|检视.*问题|查摆.*问题|反馈.*问题|整改落实/;
-const PROBLEM_QUOTE = /关于[“"「]([^”"」]+)[”"」](?:的)?问题/;
-const PROBLEM_PARAGRAPH = /^(?:存在问题|具体表现|问题表现|主要问题|突出问题|问题描述)\s*[：:]\s*(.+)$/;
-const INLINE_SPLIT = /(?:^|(?<=[。；;：:，,\s]))(?:[一二三四五六七八九十]+是|[①-⑳]|[（(]\d{1,2}[）)])/g;
-
-function stripFinalStop(s: string): string {
-  return s.replace(/[。.．；;，,]+$/, '');
-}
 
 function isDeadlineText(s: string): boolean {
   return classifyDeadline(s).kind !== 'other';
 }
 
-/** Splits "引领句。正文" (or a short "标题：正文") into heading and body. */
-function splitLead(text: string): { heading: string; body: string | null } {
-  const t = text.trim();
-  const idx = t.search(SENTENCE_END);
-  if (idx >= 0) {
-    // A short note in brackets straight after the lead sentence annotates it: "…不规范。（扣0.5分）整改…".
-    const note = /^[（(][^（）()：:；;]{1,15}[）)]/.exec(t.slice(idx + 1));
-    if (note) {
-      const cut = idx + 1 + note[0].length;
-      const after = t.slice(cut).trim();
-      return { heading: t.slice(0, cut), body: after === '' ? null : after };
-    }
-    const rest = t.slice(idx + 1).trim();
-    if (rest === '') return { heading: t.slice(0, idx), body: null };
-    return { heading: t.slice(0, idx), body: rest };
-  }
-  const colon = t.search(/[：:]/);
-  if (colon > 0 && colon <= 20 && t.slice(colon + 1).trim() !== '' && !/[，,；;]/.test(t.slice(0, colon))) {
-    return { heading: t.slice(0, colon), body: t.slice(colon + 1).trim() };
-  }
-  return { heading: stripFinalStop(t), body: null };
-}
-
 function isShortHeading(line: string): boolean {
   return line.length >= 2 && line.length <= 25 && !/[。；;，,：:！？!?]/.test(line) && !/^[\d\s]+$/.test(line) && !/^[（(]/.test(line);
-}
-
-function newNode(kind: DocNode['kind'], heading: string, level: number | undefined): DocNode {
-  return { kind, heading, body: [], style: level === undefined ? {} : { level }, measure: null, problemKeys: [], children: [] };
 }
 
 function mergeFields(into: ParsedFields, from: ParsedFields): void {
@@ -111,70 +63,21 @@ export function recognisePlan(input: string | SourceLine[], options: RecogniseOp
   const { lines, punctuationChanges } = prepareLines(input, warnings, dropped);
 
   // 2. A leading outline (table of contents): bare numbered headings before the title.
-  let start = 0;
-  const outline: Array<{ marker: LineMarker; heading: string; text: string }> = [];
-  {
-    let i = 0;
-    while (i < lines.length && !lines[i]!.cells) {
-      const m = detectMarker(lines[i]!.text);
-      if (!m || m.rest.length > 30 || /[。；;]/.test(m.rest.replace(/[。]$/, ''))) break;
-      outline.push({ marker: m, heading: stripFinalStop(m.rest), text: lines[i]!.text });
-      i++;
-    }
-    const next = lines[i];
-    if (outline.length >= 3 && next && !detectMarker(next.text) && isTitleCandidate(next.text)) start = i;
-    else outline.length = 0;
-  }
+  const { entries: outline, start } = findLeadingContents(lines);
 
   // 3. Attachment pages (附件 label + title + table/text, e.g. the exported ledger) end the body; the
   // 落款 and 成文日期 stand at the end of the body, before them.
   const appStart = findAppendixStart(lines, start);
-  let end = appStart;
-  let issuer: string | null = null;
-  let date: string | null = null;
-  {
-    const last = lines[end - 1];
-    if (last && !last.cells && DATE_LINE.test(last.text.replace(/\s/g, ''))) {
-      date = last.text.replace(/\s/g, '');
-      end--;
-      const before = lines[end - 1];
-      if (before && !before.cells && end - 1 > start && isIssuerCandidate(before.text)) {
-        issuer = before.text;
-        end--;
-      }
-    }
-  }
+  const signature = readSignature(lines, start, appStart);
+  const end = signature.end;
+  const issuer = signature.issuer;
+  let date = signature.date;
 
   // 4. Title (one to three lines), 主送机关.
-  let title = '';
-  let i = start;
-  {
-    const candidates: string[] = [];
-    for (let k = i; k < Math.min(end, i + 3); k++) {
-      const l = lines[k]!;
-      if (l.cells || !isTitleCandidate(l.text) || detectMarker(l.text)) break;
-      candidates.push(l.text);
-      if (TITLE_END.test(l.text)) break;
-    }
-    let take = 0;
-    if (candidates.length > 0) {
-      const endsAt = candidates.findIndex((c) => TITLE_END.test(c));
-      take = endsAt >= 0 ? endsAt + 1 : 1;
-      // A lone short line that is not a title word and is followed by prose is still the title.
-    }
-    if (take > 0) {
-      title = candidates.slice(0, take).join('');
-      i += take;
-    }
-  }
-  let addressee: string | null = null;
-  {
-    const l = lines[i];
-    if (l && !l.cells && i < end && /[：:]$/.test(l.text) && l.text.length <= 40 && !detectMarker(l.text) && !ATTACHMENT.test(l.text) && !fieldForLabel(l.text.slice(0, -1))) {
-      addressee = l.text.slice(0, -1);
-      i++;
-    }
-  }
+  const front = readTitle(lines, start, end);
+  let title = front.title;
+  const { addressee, next: bodyStart } = readAddressee(lines, front.next, end);
+  let i = bodyStart;
 
   // 5. The body.
   const preamble: string[] = [];
@@ -275,11 +178,7 @@ export function recognisePlan(input: string | SourceLine[], options: RecogniseOp
       mergeFields(m.fields, unl.fields);
       m.labelled = true;
     }
-    const prob = PROBLEM_PARAGRAPH.exec(body);
-    if (prob) {
-      const parts = splitInline(prob[1]!);
-      for (const p of parts) node.problemKeys.push(addProblem(p, node.heading || null));
-    }
+    for (const p of problemsListedIn(body)) node.problemKeys.push(addProblem(p, node.heading || null));
     if (body !== '') node.body.push(body);
   };
 
@@ -469,12 +368,11 @@ export function recognisePlan(input: string | SourceLine[], options: RecogniseOp
       if (run) run.last = marker.n;
       else level3Runs.push({ parent, first: marker.n, last: marker.n });
     }
-    const quote = PROBLEM_QUOTE.exec(heading);
+    const quote = quotedProblem(heading);
     if (marker.problem) node.problemKeys.push(addProblem(heading, parentHeading()));
-    else if (quote) node.problemKeys.push(addProblem(quote[1]!, parentHeading()));
+    else if (quote !== null) node.problemKeys.push(addProblem(quote, parentHeading()));
     // A run-in body "（一）理论学习方面。存在问题：一是…" (as exported) names its problems like a paragraph does.
-    const prob = body === null ? null : PROBLEM_PARAGRAPH.exec(body);
-    if (prob) for (const p of splitInline(prob[1]!)) node.problemKeys.push(addProblem(p, node.heading || null));
+    if (body !== null) for (const p of problemsListedIn(body)) node.problemKeys.push(addProblem(p, node.heading || null));
   }
 
   function parentHeading(): string | null {
@@ -550,7 +448,7 @@ export function recognisePlan(input: string | SourceLine[], options: RecogniseOp
 
   // 6. Outline entries the body never reached become empty nodes.
   if (outline.length > 0) {
-    mergeOutline(outline, roots, warnings, dropped, (node, marker) => {
+    mergeContents(outline, roots, warnings, dropped, (node, marker) => {
       const m = metaOf(node);
       m.level = marker.level;
       m.n = marker.n;
@@ -928,14 +826,6 @@ function hasFieldsExceptStatus(f: ParsedFields): boolean {
   return f.leader !== null || f.department !== null || f.cooperating.length > 0 || f.person !== null || f.deadline !== null;
 }
 
-function isTitleCandidate(text: string): boolean {
-  return text.length >= 4 && text.length <= 60 && !/[。；;，,！？!?：:]$/.test(text) && !/[。；;]/.test(text) && !/[：:]/.test(text);
-}
-
-function isIssuerCandidate(text: string): boolean {
-  return text.length >= 2 && text.length <= 40 && !/[。；;，,：:！？!?]/.test(text) && !detectMarker(text) && !ATTACHMENT.test(text);
-}
-
 function stripAttachment(s: string): string {
   return s.trim().replace(/[。；;，,.]+$/, '');
 }
@@ -943,18 +833,6 @@ function stripAttachment(s: string): string {
 function yearOf(text: string): number | undefined {
   const m = /((?:19|20)\d{2})\s*年/.exec(text);
   return m ? Number(m[1]) : undefined;
-}
-
-function splitInline(text: string): string[] {
-  const starts = [...text.matchAll(INLINE_SPLIT)].map((m) => m.index ?? 0);
-  if (starts.length < 2) return [stripFinalStop(text.trim())];
-  const parts: string[] = [];
-  for (let k = 0; k < starts.length; k++) {
-    const seg = text.slice(starts[k]!, starts[k + 1] ?? text.length);
-    const cleaned = stripFinalStop(seg.replace(/^(?:[一二三四五六七八九十]+是|[①-⑳]|[（(]\d{1,2}[）)])/, '').trim());
-    if (cleaned !== '') parts.push(cleaned);
-  }
-  return parts;
 }
 
 function toMeasure(f: ParsedFields, referenceYear: number | undefined): MeasureFields {
@@ -972,72 +850,6 @@ function toMeasure(f: ParsedFields, referenceYear: number | undefined): MeasureF
   m.statusText = f.status;
   if (f.status !== null) m.status = statusFromText(f.status) ?? 'not_started';
   return m;
-}
-
-function normaliseHeading(s: string): string {
-  return s.replace(/[\s，,。、；;：:“”"（）()]/g, '');
-}
-
-/** Merges the leading outline into the body tree; headings only in the outline become empty nodes. */
-function mergeOutline(
-  outline: Array<{ marker: LineMarker; heading: string; text: string }>,
-  roots: DocNode[],
-  warnings: string[],
-  dropped: DroppedLine[],
-  onCreate: (node: DocNode, marker: LineMarker) => void,
-): void {
-  // Outline as a tree by marker level.
-  interface ONode {
-    marker: LineMarker;
-    heading: string;
-    text: string;
-    children: ONode[];
-  }
-  const oroots: ONode[] = [];
-  const ostack: ONode[] = [];
-  for (const o of outline) {
-    const node: ONode = { ...o, children: [] };
-    while (ostack.length > 0 && ostack[ostack.length - 1]!.marker.level >= o.marker.level) ostack.pop();
-    (ostack.length > 0 ? ostack[ostack.length - 1]!.children : oroots).push(node);
-    ostack.push(node);
-  }
-  const missing: string[] = [];
-  const walk = (onodes: ONode[], bodyNodes: DocNode[], path: string): void => {
-    let cursor = 0;
-    for (const o of onodes) {
-      const key = normaliseHeading(o.heading);
-      let found = -1;
-      for (let k = cursor; k < bodyNodes.length; k++) {
-        const h = normaliseHeading(bodyNodes[k]!.heading);
-        if (key !== '' && (h === key || h.startsWith(key) || key.startsWith(h)) && h !== '') {
-          found = k;
-          break;
-        }
-      }
-      if (found >= 0) {
-        dropped.push({ text: o.text, reason: 'outline' });
-        cursor = found + 1;
-        walk(o.children, bodyNodes[found]!.children, `${path}${o.marker.raw}`);
-      } else {
-        // Build the missing node (with its outline children) and insert it at its place.
-        const build = (x: ONode): DocNode => {
-          const n = newNode('section', x.heading, x.marker.level);
-          dropped.push({ text: x.text, reason: 'outline' });
-          missing.push(`${x.marker.raw}${x.heading}`);
-          onCreate(n, x.marker);
-          n.children = x.children.map(build);
-          return n;
-        };
-        bodyNodes.splice(cursor, 0, build(o));
-        cursor++;
-      }
-    }
-  };
-  walk(oroots, roots, '');
-  warnings.push(`文首的目录（${outline.length}行）已与正文标题合并，不重复导入`);
-  if (missing.length > 0) {
-    warnings.push(`以下标题只出现在目录中，正文缺失（原文可能不完整），已作为空标题导入：${missing.join('；')}`);
-  }
 }
 
 function checkNumberingGaps(roots: DocNode[], meta: Map<DocNode, Meta>, warnings: string[], level3Numbering: string): void {

@@ -1,0 +1,43 @@
+// What stands above the body: the title (one to three lines, as GB/T 9704 lets it wrap) and the 主送机关.
+// Both are recognised by shape, not position alone, so a plan pasted without a title keeps its first
+// paragraph as text instead of losing it into the title.
+import { isTitleCandidate } from './appendix.ts';
+import { ATTACHMENT } from './back-matter.ts';
+import { detectMarker } from './markers.ts';
+import { fieldForLabel } from './responsibility.ts';
+import type { SourceLine } from './types.ts';
+
+const TITLE_END = /(?:方案|清单|措施|报告|通报|讲话|计划|意见|通知|台账|汇报|规定|办法|要点|总结|细则|情况|请示|函|纪要|决定|公告|提纲|发言|材料|举措|任务|安排)$/;
+
+/** The title starting at `from` ('' when there is none) and the line after it. */
+export function readTitle(lines: readonly SourceLine[], from: number, end: number): { title: string; next: number } {
+  let title = '';
+  let i = from;
+  const candidates: string[] = [];
+  for (let k = i; k < Math.min(end, i + 3); k++) {
+    const l = lines[k]!;
+    if (l.cells || !isTitleCandidate(l.text) || detectMarker(l.text)) break;
+    candidates.push(l.text);
+    if (TITLE_END.test(l.text)) break;
+  }
+  let take = 0;
+  if (candidates.length > 0) {
+    const endsAt = candidates.findIndex((c) => TITLE_END.test(c));
+    take = endsAt >= 0 ? endsAt + 1 : 1;
+    // A lone short line that is not a title word and is followed by prose is still the title.
+  }
+  if (take > 0) {
+    title = candidates.slice(0, take).join('');
+    i += take;
+  }
+  return { title, next: i };
+}
+
+/** The 主送机关 line ("各党支部：") at `i`, if it is one, and the line after it. */
+export function readAddressee(lines: readonly SourceLine[], i: number, end: number): { addressee: string | null; next: number } {
+  const l = lines[i];
+  if (l && !l.cells && i < end && /[：:]$/.test(l.text) && l.text.length <= 40 && !detectMarker(l.text) && !ATTACHMENT.test(l.text) && !fieldForLabel(l.text.slice(0, -1))) {
+    return { addressee: l.text.slice(0, -1), next: i + 1 };
+  }
+  return { addressee: null, next: i };
+}
