@@ -8,6 +8,7 @@ import { PlanEditor } from '../editor/PlanEditor.tsx';
 import { TrackingTabs } from '../progress/TrackingTabs.tsx';
 import { ExportDocxButton } from '../export/ExportDialog.tsx';
 import { createPlanPage, PlanPageContext } from './plan-page.ts';
+import { TemplateDraftBanner, useTemplateDraft } from '../templates/TemplateDraftBanner.tsx';
 
 /**
  * One plan: the editor and the tracking tabs. Buttons that act on the whole plan (导出 Word …) go into
@@ -20,10 +21,13 @@ export function PlanView({ id }: { id: string }) {
   const page = useMemo(() => createPlanPage(), [id]); // eslint-disable-line react-hooks/exhaustive-deps -- a fresh one per plan
   // Plan-level buttons other features add (导出 Word …) belong here; they appear in the editor toolbar.
   const actions = <ExportDocxButton planId={id} />;
-  if (plan.data) {
+  // 修改模板内容 edits a template through a working plan: the banner says so and saves it back.
+  const templateDraft = useTemplateDraft(id);
+  if (plan.data && templateDraft !== undefined) {
     return (
       <PlanPageContext.Provider value={page}>
         <div className="page page-editor">
+          {templateDraft && <TemplateDraftBanner draft={templateDraft} />}
           <TrackingTabs
             planId={plan.data.id}
             title={plan.data.title}

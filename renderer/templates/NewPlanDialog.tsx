@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { App as AntApp, Alert, Button, Empty, Form, Input, Modal, Popconfirm, Skeleton, Typography } from 'antd';
-import { DeleteOutlined, EditOutlined, FileAddOutlined } from '@ant-design/icons';
+import { App as AntApp, Alert, Button, Empty, Form, Input, Modal, Popconfirm, Skeleton, Tooltip, Typography } from 'antd';
+import { CopyOutlined, DeleteOutlined, EditOutlined, FileAddOutlined, FormOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { TemplateSummary } from '../../shared/api/editor.ts';
 import type { TemplateVariable } from '../../shared/templates/format.ts';
@@ -31,6 +31,9 @@ export function NewPlanDialog(props: { open: boolean; onClose: () => void; onCre
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<TemplateSummary | null>(null);
+  // Unfinished 修改模板内容 (a closed window, a crash): the card says so and continues it.
+  const drafts = useQuery(() => (props.open ? api.send('templates.drafts', {}) : Promise.resolve([])), [props.open]);
+  const draftOf = (templateId: string) => drafts.data?.find((d) => d.templateId === templateId) ?? null;
 
   const close = (): void => {
     setSelected(null);
@@ -74,38 +77,75 @@ export function NewPlanDialog(props: { open: boolean; onClose: () => void; onCre
     }
   };
 
-  const card = (t: { id: string; name: string; purpose: string }, user: TemplateSummary | null) => (
-    <div key={t.id} className={`template-card${selected === t.id ? ' selected' : ''}`}>
-      <button type="button" className="template-pick" aria-pressed={selected === t.id} onClick={() => pick(t.id)}>
-        <span className="template-name">{t.name}</span>
-        <span className="template-purpose">{t.purpose || '（未填写用途）'}</span>
-      </button>
-      {user && (
-        <div className="template-actions">
-          <Button size="small" type="text" icon={<EditOutlined aria-hidden />} aria-label={`修改模板“${t.name}”`} onClick={() => setEditing(user)} />
-          <Popconfirm
-            title="删除模板"
-            description={`确定删除模板“${t.name}”吗？已由它创建的方案不受影响。`}
-            okText="删除"
-            okButtonProps={{ danger: true }}
-            cancelText="取消"
-            onConfirm={async () => {
-              try {
-                await api.send('templates.delete', { id: t.id });
-                if (selected === t.id) setSelected(null);
-                message.success('已删除模板');
-                await templates.reload();
-              } catch (err) {
-                message.error(errorMessage(err));
-              }
-            }}
-          >
-            <Button size="small" type="text" danger icon={<DeleteOutlined aria-hidden />} aria-label={`删除模板“${t.name}”`} />
-          </Popconfirm>
-        </div>
-      )}
-    </div>
-  );
+  /** 修改模板内容: the template opens in the plan editor as a working plan (or the unfinished one continues). */
+  const editContent = async (t: TemplateSummary): Promise<void> => {
+    try {
+      const opened = await api.send('templates.openDraft', { templateId: t.id });
+      close();
+      if (opened.resumed) message.info(`继续上次未完成的修改：模板“${t.name}”`);
+      navigate({ name: 'plan', id: opened.plan.id });
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
+  };
+
+  /** 复制为我的模板: built-ins are read-only; their copy can be edited. */
+  const copy = async (t: { id: string; name: string }): Promise<void> => {
+    try {
+      const copied = await api.send('templates.copy', { id: t.id });
+      message.success(`已复制为我的模板“${copied.name}”，可修改其内容`);
+      await templates.reload();
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
+  };
+
+  const card = (t: { id: string; name: string; purpose: string }, user: TemplateSummary | null) => {
+    const draft = user ? draftOf(t.id) : null;
+    return (
+      <div key={t.id} className={`template-card${selected === t.id ? ' selected' : ''}`}>
+        <button
+          type="button"
+          className="template-pick"
+          aria-pressed={selected === t.id}
+          onClick={() => pick(t.id)}
+        >
+          <span className="template-name" style={user ? { paddingRight: 84 } : undefined}>
+            {t.name}
+          </span>
+          <span className="template-purpose">{t.purpose || '（未填写用途）'}</span>
+        </button>
+        {draft && <div className="template-draft-tag">有未保存的内容修改，点“修改模板内容”继续</div>}
+        {user && (
+          <div className="template-actions">
+            <Button size="small" type="text" icon={<EditOutlined aria-hidden />} aria-label={`修改模板“${t.name}”`} onClick={() => setEditing(user)} />
+            <Tooltip title={draft ? '继续修改模板内容' : '修改模板内容（骨架、措施、标题）'}>
+              <Button size="small" type="text" icon={<FormOutlined aria-hidden />} aria-label={`修改模板内容“${t.name}”`} onClick={() => void editContent(user)} />
+            </Tooltip>
+              <Popconfirm
+              title="删除模板"
+              description={`确定删除模板“${t.name}”吗？已由它创建的方案不受影响。${draft ? '尚未保存的内容修改也将一并删除。' : ''}`}
+              okText="删除"
+              okButtonProps={{ danger: true }}
+              cancelText="取消"
+              onConfirm={async () => {
+                try {
+                  await api.send('templates.delete', { id: t.id });
+                  if (selected === t.id) setSelected(null);
+                  message.success('已删除模板');
+                  await templates.reload();
+                } catch (err) {
+                  message.error(errorMessage(err));
+                }
+              }}
+            >
+              <Button size="small" type="text" danger icon={<DeleteOutlined aria-hidden />} aria-label={`删除模板“${t.name}”`} />
+            </Popconfirm>
+          </div>
+        )}
+      </div>
+    );
+  };
 
   return (
     <Modal
@@ -144,7 +184,16 @@ export function NewPlanDialog(props: { open: boolean; onClose: () => void; onCre
       )}
       {selected && (
         <div className="template-vars">
-          <Typography.Text strong>{selected === BLANK ? '方案标题' : `填写“${template?.name ?? ''}”的基本信息`}</Typography.Text>
+          <div className="template-vars-head">
+            <Typography.Text strong>{selected === BLANK ? '方案标题' : `填写“${template?.name ?? ''}”的基本信息`}</Typography.Text>
+            {template && (
+              <Tooltip title={template.builtin ? '内置模板不能修改；复制后可在“我的模板”中修改其内容' : '复制一份，修改副本而不动原模板'}>
+                <Button size="small" icon={<CopyOutlined aria-hidden />} onClick={() => void copy(template)}>
+                  复制为我的模板
+                </Button>
+              </Tooltip>
+            )}
+          </div>
           {template && (
             <div className="muted small">
               标题：{template.titlePattern}。不填的内容会以 {'{…}'} 形式留在方案中并高亮，稍后可补。
