@@ -2,6 +2,7 @@ import type { Db } from '../store/database.ts';
 import type { DirectoryEntry, DirectoryType } from '../../../shared/api/editor.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { cached } from '../history/plan-state.ts';
+import { hasPlaceholder } from '../../../shared/templates/placeholders.ts';
 
 /**
  * The people/department directory behind 责任领导/责任人/责任部门/配合部门 autocomplete. It grows by
@@ -30,7 +31,8 @@ export function noteNames(db: Db, type: DirectoryType, names: readonly (string |
   const table = TABLE[type];
   const upsert = cached(db, `INSERT INTO ${table} (name, use_count) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET use_count = use_count + 1`);
   for (const raw of new Set(names.map((n) => cleanName(n ?? '')))) {
-    if (raw && raw.length <= 60) upsert.run(raw);
+    // A placeholder ({牵头部门}, typed while editing a template) is no one's name.
+    if (raw && raw.length <= 60 && !hasPlaceholder(raw)) upsert.run(raw);
   }
 }
 

@@ -99,6 +99,8 @@ describe('修改模板内容（templates.openDraft / updateFromPlan / discardDra
         measure: { department: '{牵头部门}', deadline: '{完成日期}前' },
       }),
     );
+    // A placeholder typed as an owner is not a department: the directory does not learn it.
+    expect((await s.call('directory.list', { type: 'department' })).map((e) => e.name)).not.toContain('{牵头部门}');
     // Move the last top-level section to the front.
     detail = await s.call('plans.get', { id: planId });
     const last = detail.outline.at(-1)!;
