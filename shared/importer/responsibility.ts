@@ -22,6 +22,17 @@ export function hasFields(f: ParsedFields): boolean {
   return f.leader !== null || f.department !== null || f.cooperating.length > 0 || f.person !== null || f.deadline !== null || f.status !== null;
 }
 
+/** Adds `from` to `into`; a field written in both places keeps both values (nothing is lost). */
+export function mergeFields(into: ParsedFields, from: ParsedFields): void {
+  for (const key of ['leader', 'department', 'person', 'deadline', 'status'] as const) {
+    const v = from[key];
+    if (v === null) continue;
+    into[key] = into[key] === null ? v : `${into[key]}、${v}`;
+  }
+  into.cooperating.push(...from.cooperating);
+  into.extras.push(...from.extras);
+}
+
 const KEY_FIELDS: Array<[FieldName | 'extra', string[]]> = [
   ['leader', ['牵头领导', '责任领导', '分管领导', '包保领导', '督办领导', '领衔领导', '牵头负责领导', '责任校领导', '联系领导']],
   [

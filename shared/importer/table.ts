@@ -15,9 +15,9 @@ export interface ColumnMap {
   extras: Array<{ index: number; label: string }>;
 }
 
-type Key = Exclude<keyof ColumnMap, 'extras'>;
+export type ColumnKey = Exclude<keyof ColumnMap, 'extras'>;
 
-const HEADERS: Array<[Key, RegExp]> = [
+const HEADERS: Array<[ColumnKey, RegExp]> = [
   ['serial', /^(?:序号|编号|问题编号|序)$/],
   ['category', /^(?:问题类别|类别|问题类型|方面|问题方面|所属方面|类型)$/],
   ['problem', /^(?:存在问题|问题|反馈问题|具体问题|问题描述|问题表现|具体表现|查摆问题|检视问题|主要问题|问题内容|反馈问题[（(]原文[）)])$/],
@@ -45,4 +45,16 @@ export function mapHeader(cells: string[]): ColumnMap | null {
   });
   if (known < 2 || (map.problem === undefined && map.measure === undefined)) return null;
   return map;
+}
+
+/** The trimmed cell of a row under a column; '' when the table has no such column. */
+export function cellValue(columns: ColumnMap, cells: readonly string[], key: ColumnKey): string {
+  const idx = columns[key];
+  return idx === undefined ? '' : (cells[idx] ?? '').trim();
+}
+
+/** The same header row again (white space aside): a table continued on the next page. */
+export function sameHeader(a: string[], b: string[]): boolean {
+  const key = (cells: string[]) => cells.map((c) => c.replace(/[\s\u3000]/g, '')).join('\t');
+  return key(a) === key(b);
 }
