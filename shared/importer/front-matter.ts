@@ -23,8 +23,8 @@ export function readTitle(lines: readonly SourceLine[], from: number, end: numbe
   let take = 0;
   if (candidates.length > 0) {
     const endsAt = candidates.findIndex((c) => TITLE_END.test(c));
-    take = endsAt >= 0 ? endsAt + 1 : 1;
     // A lone short line that is not a title word and is followed by prose is still the title.
+    take = endsAt >= 0 ? endsAt + 1 : 1;
   }
   if (take > 0) {
     title = candidates.slice(0, take).join('');

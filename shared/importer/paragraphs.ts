@@ -1,6 +1,9 @@
 // A measure's own text. Secretaries write a measure as one paragraph whose first sentence (引领句) states
 // it and whose rest explains it; the lead sentence becomes the heading so the outline and the 台账 read
 // like the original. Paragraphs that list the problems ("存在问题：一是…；二是…") name them one by one.
+import { addStatus, isDeadlineText } from './field-lines.ts';
+import type { PlanBuilder } from './plan-builder.ts';
+import { mergeFields, parseLabelledPairs, splitStatus, splitTrailingBlock, splitUnlabelledBlock } from './responsibility.ts';
 
 const SENTENCE_END = /[。！？!?]/;
 const PROBLEM_QUOTE = /关于[“"「]([^”"」]+)[”"」](?:的)?问题/;
@@ -55,4 +58,41 @@ function splitInline(text: string): string[] {
     if (cleaned !== '') parts.push(cleaned);
   }
   return parts;
+}
+
+/**
+ * A paragraph of text: the preamble before the first heading, else the body of the item above. Status,
+ * a trailing responsibility block and listed problems are taken out into the item's fields and problems.
+ */
+export function addParagraph(b: PlanBuilder, text: string): void {
+  const node = b.top();
+  if (!node) {
+    b.preamble.push(text);
+    return;
+  }
+  let body = text;
+  const m = b.metaOf(node);
+  const status = splitStatus(body);
+  if (status) {
+    body = status.body;
+    addStatus(m.fields, status.status);
+  }
+  const trailing = body === '' ? null : splitTrailingBlock(body);
+  if (trailing) {
+    body = trailing.body;
+    const f = parseLabelledPairs(trailing.block);
+    mergeFields(m.fields, { ...f, extras: [] });
+    m.labelled = true;
+    if (body !== '') node.body.push(body);
+    node.body.push(...f.extras);
+    return;
+  }
+  const unl = body === '' ? null : splitUnlabelledBlock(body, isDeadlineText);
+  if (unl && !m.labelled) {
+    body = unl.body;
+    mergeFields(m.fields, unl.fields);
+    m.labelled = true;
+  }
+  for (const p of problemsListedIn(body)) node.problemKeys.push(b.addProblem(p, node.heading || null));
+  if (body !== '') node.body.push(body);
 }
