@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App as AntApp, Alert, Button, Empty, Form, Input, Modal, Popconfirm, Skeleton, Tooltip, Typography } from 'antd';
+import { App as AntApp, Alert, Button, Checkbox, Empty, Form, Input, Modal, Popconfirm, Skeleton, Tooltip, Typography } from 'antd';
 import { CopyOutlined, DeleteOutlined, EditOutlined, FileAddOutlined, FormOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { TemplateSummary } from '../../shared/api/editor.ts';
@@ -55,7 +55,9 @@ export function NewPlanDialog(props: { open: boolean; onClose: () => void; onCre
       setError('请先选择一个模板');
       return;
     }
-    const values = await form.validateFields();
+    // A field that fails validation shows its own message; the rejection is not an error of the page.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     setBusy(true);
     try {
       if (selected === BLANK) {
@@ -243,10 +245,11 @@ export function NewPlanDialog(props: { open: boolean; onClose: () => void; onCre
   );
 }
 
-/** 修改模板: a user template's name and purpose. */
+/** 修改模板: a user template's name, purpose and how 新建方案 asks for its variables. */
 function EditTemplateDialog(props: { template: TemplateSummary | null; onClose: () => void; onSaved: () => Promise<void> }) {
-  const [form] = Form.useForm<{ name: string; purpose: string }>();
+  const [form] = Form.useForm<{ name: string; purpose: string; variables: { hint: string; required: boolean }[] }>();
   const [error, setError] = useState<string | null>(null);
+  const variables = props.template?.variables ?? [];
   return (
     <Modal
       open={props.template !== null}
@@ -258,22 +261,54 @@ function EditTemplateDialog(props: { template: TemplateSummary | null; onClose: 
       afterOpenChange={() => setError(null)}
       onOk={async () => {
         if (!props.template) return;
-        const values = await form.validateFields();
+        // A field that fails validation shows its own message; the rejection is not an error of the page.
+        const values = await form.validateFields().catch(() => null);
+        if (!values) return;
         try {
           await api.send('templates.update', { id: props.template.id, name: values.name.trim(), purpose: values.purpose?.trim() ?? '' });
+          const edited = variables.map((v, i) => ({ name: v.name, hint: values.variables?.[i]?.hint ?? v.hint, required: values.variables?.[i]?.required ?? v.required }));
+          if (edited.some((v, i) => v.hint.trim() !== variables[i]!.hint || v.required !== variables[i]!.required)) {
+            await api.send('templates.updateVariables', { id: props.template.id, variables: edited });
+          }
           await props.onSaved();
         } catch (err) {
           setError(errorMessage(err));
         }
       }}
     >
-      <Form form={form} layout="vertical" preserve={false} initialValues={{ name: props.template?.name ?? '', purpose: props.template?.purpose ?? '' }}>
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{
+          name: props.template?.name ?? '',
+          purpose: props.template?.purpose ?? '',
+          variables: variables.map((v) => ({ hint: v.hint, required: v.required })),
+        }}
+      >
         <Form.Item label="模板名称" name="name" rules={[{ required: true, whitespace: true, message: '请输入模板名称' }, { max: 60, message: '模板名称不能超过60字' }]}>
           <Input />
         </Form.Item>
         <Form.Item label="用途说明" name="purpose" rules={[{ max: 200, message: '用途说明不能超过200字' }]}>
           <Input />
         </Form.Item>
+        {variables.length > 0 && (
+          <div role="group" aria-label="新建方案时填写的变量" className="template-var-settings">
+            <Typography.Text strong>新建方案时填写</Typography.Text>
+            <div className="muted small">变量来自模板内容中的 {'{…}'} 占位符；要增减变量，请“修改模板内容”。</div>
+            {variables.map((v, i) => (
+              <div key={v.name} className="template-var-row">
+                <span className="template-var-name">{v.name}</span>
+                <Form.Item name={['variables', i, 'hint']} noStyle rules={[{ max: 100, message: '提示不能超过100字' }]}>
+                  <Input size="small" aria-label={`“${v.name}”的填写提示`} placeholder="显示在输入框下方的提示" />
+                </Form.Item>
+                <Form.Item name={['variables', i, 'required']} noStyle valuePropName="checked">
+                  <Checkbox aria-label={`“${v.name}”必填`}>必填</Checkbox>
+                </Form.Item>
+              </div>
+            ))}
+          </div>
+        )}
       </Form>
       {error && <Alert type="error" showIcon title={error} />}
     </Modal>

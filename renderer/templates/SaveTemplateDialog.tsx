@@ -19,7 +19,9 @@ export function SaveTemplateDialog(props: { open: boolean; planId: string; defau
       onCancel={props.onClose}
       afterOpenChange={() => setError(null)}
       onOk={async () => {
-        const values = await form.validateFields();
+        // A field that fails validation shows its own message; the rejection is not an error of the page.
+        const values = await form.validateFields().catch(() => null);
+        if (!values) return;
         setBusy(true);
         try {
           await api.send('templates.saveFromPlan', { planId: props.planId, name: values.name.trim(), purpose: values.purpose?.trim() ?? '' });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from './define.ts';
 import { PlanIdSchema, PlanSummarySchema } from './plans.ts';
 import { TemplateIdSchema, TemplateSummarySchema } from './editor.ts';
+import { TemplateVariableSchema } from '../templates/format.ts';
 
 /**
  * 修改模板内容: a user template's content is edited with the plan editor. Opening it makes a working
@@ -28,6 +29,16 @@ export const TemplateDraftSchema = z.object({
 });
 export type TemplateDraft = z.infer<typeof TemplateDraftSchema>;
 
+/** A variable's settings as 修改模板 edits them; the names themselves come from the template's placeholders. */
+export const VariableSettingsSchema = z.object({
+  name: z.string().min(1),
+  /** Shown below the input in 新建方案 */
+  hint: z.string().max(100, '提示不能超过100字').optional(),
+  required: z.boolean().optional(),
+  input: TemplateVariableSchema.shape.input.unwrap().optional(),
+  defaultValue: z.string().max(200, '默认值不能超过200字').optional(),
+});
+
 export const templateEditContract = {
   'templates.openDraft': method(
     z.object({ templateId: TemplateIdSchema }),
@@ -46,6 +57,15 @@ export const templateEditContract = {
   'templates.discardDraft': method(z.object({ planId: PlanIdSchema }), z.object({ discarded: z.literal(true) }), '放弃模板修改（删除工作稿）'),
   'templates.draftForPlan': method(z.object({ planId: PlanIdSchema }), TemplateDraftSchema.nullable(), '方案是否为模板工作稿'),
   'templates.drafts': method(z.object({}), z.array(TemplateDraftSchema), '列出未完成的模板修改'),
+  'templates.updateVariables': method(
+    z.object({
+      id: TemplateIdSchema,
+      /** The variables in the order 新建方案 asks for them; every one must be a variable of the template */
+      variables: z.array(VariableSettingsSchema),
+    }),
+    TemplateSummarySchema,
+    '修改自定义模板变量的提示、必填、默认值和顺序（不改内容）',
+  ),
   'templates.copy': method(
     z.object({
       id: TemplateIdSchema,

@@ -59,10 +59,25 @@ describe('修改模板内容：用方案编辑器编辑自定义模板（浏览�
       const saved = (await app.services.call('templates.list', {})).find((t) => t.name === COPY)!;
       expect(saved.variables.map((v) => v.name)).toContain('牵头部门');
 
-      // A plan made from it: the new variable is asked for, the edits are there, filled in.
+      // 修改模板: the new variable gets a hint and becomes required.
       dialog = await openNewPlanDialog(page);
+      await dialog.getByRole('button', { name: `修改模板“${COPY}”` }).click();
+      const settings = page.getByRole('dialog', { name: '修改模板' });
+      await settings.getByLabel('“牵头部门”的填写提示').fill('牵头负责整改台账的部门，如：办公室');
+      await settings.getByLabel('“牵头部门”必填').check();
+      await settings.getByRole('button', { name: '保存' }).click();
+      await settings.waitFor({ state: 'hidden' });
+      expect((await app.services.call('templates.get', { id: saved.id })).variables.find((v) => v.name === '牵头部门')).toMatchObject({
+        hint: '牵头负责整改台账的部门，如：办公室',
+        required: true,
+      });
+
+      // A plan made from it: the new variable is asked for, the edits are there, filled in.
       await dialog.getByRole('group', { name: '我的模板' }).getByRole('button', { name: new RegExp(`^${COPY.replace(/[()（）]/g, '.')}`) }).click();
+      await dialog.getByText('牵头负责整改台账的部门，如：办公室').waitFor();
       await dialog.getByLabel('单位', { exact: true }).fill('甲委');
+      await dialog.getByRole('button', { name: '创建' }).click();
+      await dialog.getByText('请填写牵头部门').waitFor();
       await dialog.getByLabel('牵头部门', { exact: true }).fill('办公室');
       await dialog.getByRole('button', { name: '创建' }).click();
       await page.getByRole('tree', { name: '方案大纲' }).waitFor();

@@ -3,7 +3,8 @@ import type { Db } from '../store/database.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { PlanSummary } from '../../../shared/api/plans.ts';
 import type { TemplateSummary } from '../../../shared/api/editor.ts';
-import type { TemplateDraft } from '../../../shared/api/template-edit.ts';
+import type { TemplateDraft, VariableSettingsSchema } from '../../../shared/api/template-edit.ts';
+import type { z } from 'zod';
 import { TemplateDefinitionSchema, type TemplateDefinition } from '../../../shared/templates/format.ts';
 import { instantiateTemplate, templateFromDocument } from '../../../shared/templates/instantiate.ts';
 import { deriveVariables } from '../../../shared/templates/variables.ts';
@@ -144,4 +145,34 @@ export function copyTemplate(ctx: ServiceContext, id: string, name: string | und
     now,
   );
   return getTemplate(ctx, newTemplateId);
+}
+
+/**
+ * 修改模板 → 变量: hints, 必填, input kind, default and order of the template's variables. Which
+ * variables exist follows from the placeholders (保存到模板), so names cannot be added or removed here;
+ * variables left out of the list keep their place after the listed ones.
+ */
+export function updateVariables(ctx: ServiceContext, id: string, settings: readonly z.infer<typeof VariableSettingsSchema>[]): TemplateSummary {
+  const row = userRow(ctx, id);
+  const definition = userDefinition(row);
+  const byName = new Map(definition.variables.map((v) => [v.name, v]));
+  const unknown = settings.filter((v) => !byName.has(v.name)).map((v) => v.name);
+  if (unknown.length > 0) throw new AppError('bad_input', `模板中没有这些变量：${unknown.join('、')}`);
+  const listed = new Set(settings.map((v) => v.name));
+  const variables = [
+    ...settings.map((v) => {
+      const current = byName.get(v.name)!;
+      return {
+        ...current,
+        ...(v.hint !== undefined ? { hint: v.hint.trim() } : {}),
+        ...(v.required !== undefined ? { required: v.required } : {}),
+        ...(v.input !== undefined ? { input: v.input } : {}),
+        ...(v.defaultValue !== undefined ? { defaultValue: v.defaultValue.trim() } : {}),
+      };
+    }),
+    ...definition.variables.filter((v) => !listed.has(v.name)),
+  ];
+  const next: TemplateDefinition = { ...definition, variables };
+  cached(ctx.db, 'UPDATE templates SET body = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(next), nowIso(), id);
+  return getTemplate(ctx, id);
 }

@@ -1,6 +1,6 @@
 import type { HandlerTable } from '../context.ts';
 import type { templateEditContract } from '../../../shared/api/template-edit.ts';
-import { copyTemplate, discardDraft, draftForPlan, listDrafts, openDraft, saveDraft } from './drafts.ts';
+import { copyTemplate, discardDraft, draftForPlan, listDrafts, openDraft, saveDraft, updateVariables } from './drafts.ts';
 
 /** 修改模板内容 and 复制为我的模板 (shared/api/template-edit.ts). */
 export const templateEditHandlers: HandlerTable<keyof typeof templateEditContract> = {
@@ -12,5 +12,6 @@ export const templateEditHandlers: HandlerTable<keyof typeof templateEditContrac
   },
   'templates.draftForPlan': ({ planId }, { db }) => draftForPlan(db, planId),
   'templates.drafts': (_input, { db }) => listDrafts(db),
+  'templates.updateVariables': ({ id, variables }, ctx) => updateVariables(ctx, id, variables),
   'templates.copy': ({ id, name }, ctx) => copyTemplate(ctx, id, name),
 };

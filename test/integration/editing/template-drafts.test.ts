@@ -227,4 +227,32 @@ describe('修改模板内容（templates.openDraft / updateFromPlan / discardDra
     expect((await s.call('plans.document', { id: made.plan.id })).sections.at(-1)!.heading).toBe('丙委的经验做法');
     s.close();
   });
+
+  it('修改变量设置：提示、必填、默认值、顺序；不能凭空增删变量；保存到模板后设置仍在', async () => {
+    const { s } = await openServices();
+    const templateId = await myTemplate(s);
+    const updated = await s.call('templates.updateVariables', {
+      id: templateId,
+      variables: [
+        { name: '落款', hint: '如：中共甲委党组', required: true, defaultValue: ' 中共甲委党组 ' },
+        { name: '单位', required: false },
+      ],
+    });
+    expect(updated.variables.map((x) => x.name)).toEqual(['落款', '单位', '年度', '会议', '上级', '成文日期']);
+    expect(updated.variables[0]).toEqual({ name: '落款', hint: '如：中共甲委党组', input: 'text', required: true, defaultValue: '中共甲委党组' });
+    expect(updated.variables[1]).toMatchObject({ required: false, hint: '如：XX市人大常委会' });
+    await expect(s.call('templates.updateVariables', { id: templateId, variables: [{ name: '不存在' }] })).rejects.toMatchObject({
+      code: 'bad_input',
+      message: expect.stringContaining('不存在'),
+    });
+    await expect(s.call('templates.updateVariables', { id: 'shenji', variables: [] })).rejects.toMatchObject({ code: 'bad_input' });
+    // The default fills 落款 on 创建; 单位 may now be left blank.
+    const made = await s.call('templates.instantiate', { templateId, variables: { 年度: '2025' } });
+    expect((await s.call('plans.document', { id: made.plan.id })).issuer).toBe('中共甲委党组');
+    // A content edit keeps the settings.
+    const { plan } = await s.call('templates.openDraft', { templateId });
+    const saved = await s.call('templates.updateFromPlan', { templateId, planId: plan.id });
+    expect(saved.variables).toEqual(updated.variables);
+    s.close();
+  });
 });
