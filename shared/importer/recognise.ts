@@ -22,7 +22,8 @@ import type { RecogniseOptions, RecogniseResult, SourceLine } from './types.ts';
 
 export { toLines } from './source-lines.ts';
 
-function yearOf(text: string): number | undefined {
+/** The first four-digit year written in a text (年度, 成文日期), to date deadlines that give no year. */
+export function yearOf(text: string): number | undefined {
   const m = /((?:19|20)\d{2})\s*年/.exec(text);
   return m ? Number(m[1]) : undefined;
 }

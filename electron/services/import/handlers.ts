@@ -2,6 +2,7 @@ import type { HandlerTable } from '../context.ts';
 import type { importContract, ImportPreview } from '../../../shared/api/import.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { PLAN_KIND_LABELS } from '../../../shared/importer/kind.ts';
+import { yearOf } from '../../../shared/importer/recognise.ts';
 import { createPlanFromDocument } from '../plans/plan-repository.ts';
 import { parsePlanBytes, parsePlanText, type ParsedPlanFile } from './index.ts';
 
@@ -35,7 +36,3 @@ export const importHandlers: HandlerTable<keyof typeof importContract> = {
   },
 };
 
-function yearOf(text: string): number | undefined {
-  const m = /((?:19|20)\d{2})\s*年/.exec(text);
-  return m ? Number(m[1]) : undefined;
-}
