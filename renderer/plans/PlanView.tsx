@@ -28,11 +28,16 @@ export function PlanView({ id }: { id: string }) {
       <PlanPageContext.Provider value={page}>
         <div className="page page-editor">
           {templateDraft && <TemplateDraftBanner draft={templateDraft} />}
-          <TrackingTabs
-            planId={plan.data.id}
-            title={plan.data.title}
-            editor={<PlanEditor key={plan.data.id} plan={plan.data} actions={actions} />}
-          />
+          {/* A template has no progress to track: its working plan gets the editor alone. */}
+          {templateDraft ? (
+            <PlanEditor key={plan.data.id} plan={plan.data} actions={actions} />
+          ) : (
+            <TrackingTabs
+              planId={plan.data.id}
+              title={plan.data.title}
+              editor={<PlanEditor key={plan.data.id} plan={plan.data} actions={actions} />}
+            />
+          )}
         </div>
       </PlanPageContext.Provider>
     );

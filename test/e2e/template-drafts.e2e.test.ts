@@ -35,6 +35,8 @@ describe('修改模板内容：用方案编辑器编辑自定义模板（浏览�
       const banner = page.getByRole('region', { name: '模板编辑' });
       await banner.getByText(`正在编辑模板“${COPY}”`).waitFor();
       await page.getByRole('heading', { name: '{单位}领导班子{年度}年度民主生活会查摆问题整改方案' }).waitFor();
+      // A template has no progress to track: no 整改跟踪 / 台账 tabs on its working plan.
+      expect(await page.getByRole('tab', { name: '整改跟踪' }).count()).toBe(0);
       const draftId = decodeURIComponent(/#\/plan\/(.+)$/.exec(page.url())![1]!);
       expect(await app.services.call('plans.list', {})).toEqual([]);
 
