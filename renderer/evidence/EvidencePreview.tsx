@@ -4,6 +4,7 @@ import type { Attachment } from '../../shared/api/evidence.ts';
 import { api, errorMessage } from '../api/client.ts';
 import { fromBase64 } from '../api/platform.ts';
 import { formatSize } from '../progress/labels.ts';
+import { PdfPages } from './PdfPages.tsx';
 import { evidenceFileUrl, isBrowserHost } from './transfer.ts';
 
 /** Largest file read into the page for a preview; bigger ones open in the system application. */
@@ -30,17 +31,13 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
-type Loaded = { kind: 'image'; url: string } | { kind: 'text'; text: string; truncated: boolean } | { kind: 'pdf'; url: string };
+type Loaded = { kind: 'image'; url: string } | { kind: 'text'; text: string; truncated: boolean };
 
 /** What can be shown at once, without reading the file; null when it has to be loaded first. */
 function initialState(a: Attachment): { loaded: Loaded | null; error: string | null } {
   const kind = previewKind(a);
-  if (kind === 'pdf') {
-    // The browser host serves the stored file itself, so the browser's PDF viewer can show it.
-    return isBrowserHost()
-      ? { loaded: { kind: 'pdf', url: evidenceFileUrl(a.id) }, error: null }
-      : { loaded: null, error: '桌面版在程序内不显示 PDF，请点击“用系统程序打开”' };
-  }
+  // PDFs load and render in PdfPages (pdf.js on canvas), with their own size limit and messages.
+  if (kind === 'pdf') return { loaded: null, error: null };
   if (kind !== 'none' && a.size > PREVIEW_LIMIT) return { loaded: null, error: `文件较大（${formatSize(a.size)}），无法在程序内预览` };
   return { loaded: null, error: null };
 }
@@ -130,7 +127,8 @@ function PreviewBody({ attachment }: { attachment: Attachment }) {
           description={isBrowserHost() ? '可点击“下载副本”后用相应程序打开。' : '请点击“用系统程序打开”。'}
         />
       )}
-      {kind !== 'none' && !loaded && !error && <Skeleton active />}
+      {kind === 'pdf' && <PdfPages attachment={attachment} browserHost={isBrowserHost()} />}
+      {kind !== 'none' && kind !== 'pdf' && !loaded && !error && <Skeleton active />}
       {loaded?.kind === 'image' && (
         <div className="evidence-preview-image">
           <img src={loaded.url} alt={attachment.originalName} />
@@ -144,7 +142,6 @@ function PreviewBody({ attachment }: { attachment: Attachment }) {
           {loaded.truncated && <Typography.Text type="secondary">（只显示前 2 MB）</Typography.Text>}
         </>
       )}
-      {loaded?.kind === 'pdf' && <iframe className="evidence-preview-pdf" title={`PDF 预览：${attachment.originalName}`} src={loaded.url} />}
     </>
   );
 }

@@ -1,0 +1,120 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { closeBrowser, offMachineRequests, startApp } from './harness.ts';
+import { openTab, seedPlan } from './progress-fixture.ts';
+
+afterAll(closeBrowser);
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'rectify-e2e-pdf-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/**
+ * A real PDF with Chinese text, made by LibreOffice from a .txt (its CJK font is embedded as a subset,
+ * the common case for office PDFs); long enough to run onto a second page.
+ */
+function chinesePdf(): { bytes: Buffer; pages: number } {
+  const lines = ['关于巡察反馈问题整改落实情况的报告'];
+  for (let i = 1; i <= 90; i++) lines.push(`第${i}条：党组会议研究部署巡察整改工作，明确责任分工和完成时限。`);
+  const txt = path.join(work, '整改报告.txt');
+  writeFileSync(txt, lines.join('\n') + '\n', 'utf8');
+  execFileSync(
+    'soffice',
+    ['--headless', `-env:UserInstallation=file://${path.join(work, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', work, txt],
+    { stdio: 'ignore', timeout: 120_000 },
+  );
+  const pdf = path.join(work, '整改报告.pdf');
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+  return { bytes: readFileSync(pdf), pages };
+}
+
+/** Dark pixels on the canvas: glyphs drawn in black on the white page. */
+async function darkPixels(page: Page, name: string): Promise<{ width: number; height: number; dark: number }> {
+  return page
+    .getByRole('dialog')
+    .getByRole('img', { name })
+    .evaluate((el) => {
+      const canvas = el as HTMLCanvasElement;
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      let dark = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i]! < 100 && data[i + 1]! < 100 && data[i + 2]! < 100 && data[i + 3]! > 200) dark++;
+      return { width: canvas.width, height: canvas.height, dark };
+    });
+}
+
+describe('佐证材料 PDF 预览（浏览器端到端）', () => {
+  it('含中文的 PDF 在预览框内用画布逐页显示，有页数和上一页/下一页，不访问外网', async () => {
+    const pdf = chinesePdf();
+    expect(pdf.pages).toBeGreaterThanOrEqual(2);
+    const app = await startApp();
+    const { page } = app;
+    try {
+      const plan = await seedPlan(app);
+      const m = plan.measures[0]!;
+      await app.services.call('evidence.attachData', { measureId: m.id, originalName: '整改报告（定稿）.pdf', dataBase64: pdf.bytes.toString('base64') });
+      await openTab(app, plan.planId, '整改跟踪');
+      await page.getByRole('button', { name: `措施 ${m.path} ${m.heading}` }).click();
+      await page.getByRole('button', { name: '预览「整改报告（定稿）.pdf」' }).click();
+
+      const dialog = page.getByRole('dialog');
+      await dialog.locator('canvas[data-rendered="1"]').waitFor({ timeout: 30_000 });
+      await expect.poll(() => dialog.getByLabel('PDF 页码').innerText()).toBe(`第 1 页 / 共 ${pdf.pages} 页`);
+      const first = await darkPixels(page, '整改报告（定稿）.pdf 第 1 页');
+      expect(first.width).toBeGreaterThan(400);
+      expect(first.height).toBeGreaterThan(first.width);
+      // 91 lines of Chinese over two pages: thousands of dark glyph pixels, not a blank page.
+      expect(first.dark).toBeGreaterThan(2000);
+      await expect(dialog.getByRole('button', { name: '上一页' }).isDisabled()).resolves.toBe(true);
+      expect(await dialog.locator('iframe').count()).toBe(0);
+
+      await dialog.getByRole('button', { name: '下一页' }).click();
+      await dialog.locator('canvas[data-rendered="2"]').waitFor({ timeout: 30_000 });
+      expect(await dialog.getByLabel('PDF 页码').innerText()).toBe(`第 2 页 / 共 ${pdf.pages} 页`);
+      expect((await darkPixels(page, '整改报告（定稿）.pdf 第 2 页')).dark).toBeGreaterThan(200);
+      await dialog.getByRole('button', { name: '上一页' }).click();
+      await dialog.locator('canvas[data-rendered="1"]').waitFor({ timeout: 30_000 });
+
+      // Everything pdf.js needed (worker, fonts) came from this host; nothing went elsewhere.
+      expect(app.requests.some((u) => /pdf\.worker.*\.mjs$/.test(u))).toBe(true);
+      expect(offMachineRequests(app)).toEqual([]);
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('过大的 PDF 不读入页面：给出中文提示和下载副本', async () => {
+    const app = await startApp();
+    const { page } = app;
+    try {
+      const plan = await seedPlan(app);
+      const m = plan.measures[0]!;
+      const big = path.join(work, '全年台账扫描件.pdf');
+      const fd = openSync(big, 'w');
+      writeSync(fd, Buffer.from('%PDF-1.4\n'));
+      const chunk = Buffer.alloc(1024 * 1024, 0x20);
+      for (let i = 0; i < 31; i++) writeSync(fd, chunk);
+      closeSync(fd);
+      await app.services.call('evidence.attachPath', { measureId: m.id, path: big });
+      await openTab(app, plan.planId, '整改跟踪');
+      await page.getByRole('button', { name: `措施 ${m.path} ${m.heading}` }).click();
+      const reads: string[] = [];
+      page.on('request', (req) => {
+        if (req.postData()?.includes('evidence.read')) reads.push(req.url());
+      });
+      await page.getByRole('button', { name: '预览「全年台账扫描件.pdf」' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText(/PDF 文件较大（31(\.0)? MB）.*下载副本/).waitFor();
+      expect(await dialog.locator('canvas').count()).toBe(0);
+      await dialog.getByRole('link', { name: '下载副本' }).waitFor();
+      expect(reads).toEqual([]);
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
