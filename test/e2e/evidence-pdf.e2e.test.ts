@@ -32,6 +32,36 @@ function chinesePdf(): { bytes: Buffer; pages: number } {
   return { bytes: readFileSync(pdf), pages };
 }
 
+/**
+ * A hand-written one-page PDF whose Chinese font is NOT embedded (STSong-Light, UniGB-UCS2-H), as older
+ * office software writes them: pdf.js needs the predefined CMap, which must come from the app's bundle.
+ */
+function nonEmbeddedChinesePdf(): Buffer {
+  const ucs2 = (s: string): string => [...s].map((c) => c.codePointAt(0)!.toString(16).padStart(4, '0')).join('');
+  const lines = ['整改落实情况报告', '党组会议研究部署', '巡察整改工作台账'];
+  const content = lines.map((l, i) => `BT /F1 40 Tf 60 ${720 - i * 60} Td <${ucs2(l)}> Tj ET`).join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
+    `<< /Length ${Buffer.byteLength(content)} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(out));
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out);
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) out += `${String(off).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
 /** Dark pixels on the canvas: glyphs drawn in black on the white page. */
 async function darkPixels(page: Page, name: string): Promise<{ width: number; height: number; dark: number }> {
   return page
@@ -80,6 +110,34 @@ describe('佐证材料 PDF 预览（浏览器端到端）', () => {
 
       // Everything pdf.js needed (worker, fonts) came from this host; nothing went elsewhere.
       expect(app.requests.some((u) => /pdf\.worker.*\.mjs$/.test(u))).toBe(true);
+      expect(offMachineRequests(app)).toEqual([]);
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('未嵌入字体的中文 PDF：预定义 CMap 从程序自带资源读取，文字照样画出', async () => {
+    const app = await startApp();
+    const { page } = app;
+    const warnings: string[] = [];
+    page.on('console', (msg) => {
+      if (/cmap|font/i.test(msg.text())) warnings.push(msg.text());
+    });
+    try {
+      const plan = await seedPlan(app);
+      const m = plan.measures[0]!;
+      await app.services.call('evidence.attachData', { measureId: m.id, originalName: '旧版公文.pdf', dataBase64: nonEmbeddedChinesePdf().toString('base64') });
+      await openTab(app, plan.planId, '整改跟踪');
+      await page.getByRole('button', { name: `措施 ${m.path} ${m.heading}` }).click();
+      await page.getByRole('button', { name: '预览「旧版公文.pdf」' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.locator('canvas[data-rendered="1"]').waitFor({ timeout: 30_000 });
+      expect(await dialog.getByLabel('PDF 页码').innerText()).toBe('第 1 页 / 共 1 页');
+      expect((await darkPixels(page, '旧版公文.pdf 第 1 页')).dark).toBeGreaterThan(2000);
+      // The CMap came from the app's own assets, not from a CDN.
+      expect(app.requests.some((u) => u.startsWith(app.host.url) && /UniGB-UCS2-H[^/]*\.bcmap$/.test(u))).toBe(true);
+      expect(warnings.filter((w) => /Unable to load|Ensure that the/i.test(w))).toEqual([]);
       expect(offMachineRequests(app)).toEqual([]);
       expect(app.pageErrors).toEqual([]);
     } finally {
