@@ -62,6 +62,30 @@ function nonEmbeddedChinesePdf(): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
+/** The renderer as inside Electron: a `window.rectify` bridge (preload shape) whose RPC reaches the real services. */
+const DESKTOP_BRIDGE = `
+  (() => {
+    const token = () => document.querySelector('meta[name="rectify-token"]')?.content ?? '';
+    window.__desktopCalls = [];
+    window.rectify = {
+      rpc: async (request) => {
+        window.__desktopCalls.push(request.method);
+        const res = await fetch('./api/rpc', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-rectify-token': token() },
+          body: JSON.stringify(request),
+        });
+        return res.json();
+      },
+      openFiles: async () => [],
+      saveFile: async () => true,
+      choosePaths: async () => [],
+      chooseSavePath: async () => null,
+      pathForFile: () => null,
+      openAttachment: async (id) => { window.__desktopCalls.push('openAttachment:' + id); },
+    };
+  })();`;
+
 /** Dark pixels on the canvas: glyphs drawn in black on the white page. */
 async function darkPixels(page: Page, name: string): Promise<{ width: number; height: number; dark: number }> {
   return page
@@ -138,6 +162,44 @@ describe('佐证材料 PDF 预览（浏览器端到端）', () => {
       // The CMap came from the app's own assets, not from a CDN.
       expect(app.requests.some((u) => u.startsWith(app.host.url) && /UniGB-UCS2-H[^/]*\.bcmap$/.test(u))).toBe(true);
       expect(warnings.filter((w) => /Unable to load|Ensure that the/i.test(w))).toEqual([]);
+      expect(offMachineRequests(app)).toEqual([]);
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('桌面版（预加载桥）：PDF 经桥读取后在画布上显示，过大的 PDF 提示用系统程序打开', async () => {
+    const pdf = chinesePdf();
+    const app = await startApp({ initScript: DESKTOP_BRIDGE });
+    const { page } = app;
+    try {
+      const plan = await seedPlan(app);
+      const m = plan.measures[1]!;
+      const small = await app.services.call('evidence.attachData', { measureId: m.id, originalName: '会议纪要.pdf', dataBase64: pdf.bytes.toString('base64') });
+      const big = path.join(work, '年度扫描件.pdf');
+      writeFileSync(big, Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(31 * 1024 * 1024, 0x20)]));
+      await app.services.call('evidence.attachPath', { measureId: m.id, path: big });
+      await openTab(app, plan.planId, '整改跟踪');
+      await page.getByRole('button', { name: `措施 ${m.path} ${m.heading}` }).click();
+
+      await page.getByRole('button', { name: '预览「会议纪要.pdf」' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.locator('canvas[data-rendered="1"]').waitFor({ timeout: 30_000 });
+      expect(await dialog.getByLabel('PDF 页码').innerText()).toBe(`第 1 页 / 共 ${pdf.pages} 页`);
+      expect((await darkPixels(page, '会议纪要.pdf 第 1 页')).dark).toBeGreaterThan(2000);
+      expect(await page.evaluate(() => (window as unknown as { __desktopCalls: string[] }).__desktopCalls)).toContain('evidence.read');
+      expect(await dialog.getByText('下载副本').count()).toBe(0);
+      await dialog.getByRole('button', { name: '用系统程序打开' }).click();
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as { __desktopCalls: string[] }).__desktopCalls))
+        .toContain(`openAttachment:${small.attachmentId}`);
+      await dialog.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+
+      await page.getByRole('button', { name: '预览「年度扫描件.pdf」' }).click();
+      await page.getByRole('dialog').getByText(/PDF 文件较大（31(\.0)? MB）.*用系统程序打开/).waitFor();
+      expect(await page.getByRole('dialog').locator('canvas').count()).toBe(0);
       expect(offMachineRequests(app)).toEqual([]);
       expect(app.pageErrors).toEqual([]);
     } finally {
