@@ -12,5 +12,13 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
     sourcemap: false,
+    rollupOptions: {
+      output: {
+        // pdf.js' worker imports its JPEG 2000/JBIG2 fallback decoders by fixed file name from one folder
+        // (renderer/evidence/pdf-document.ts); every other asset keeps Vite's hashed name.
+        assetFileNames: (asset) =>
+          asset.names.some((name) => name.endsWith('_nowasm_fallback.js')) ? 'assets/pdfjs-decoders/[name][extname]' : 'assets/[name]-[hash][extname]',
+      },
+    },
   },
 });

@@ -2,6 +2,11 @@ import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy, type PDFPagePr
 // The worker is bundled by Vite from node_modules and served by the app itself: no CDN, works air-gapped,
 // and a same-origin worker needs nothing beyond script-src 'self' in the CSP.
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+// JPEG 2000 and JBIG2 images (the usual content of scanned PDFs) are decoded by pdf.js' plain-JS fallback
+// decoders, since WebAssembly is off (below). The worker imports `${wasmUrl}<fixed file name>`, so the build
+// keeps these two files' names in one folder (vite.config.ts); here they only tell us where that folder is.
+import openjpegFallbackUrl from 'pdfjs-dist/wasm/openjpeg_nowasm_fallback.js?url';
+import jbig2FallbackUrl from 'pdfjs-dist/wasm/jbig2_nowasm_fallback.js?url';
 
 /**
  * pdf.js behind one small API for the preview dialog. Loaded lazily (dynamic import) so the app's main
@@ -55,6 +60,22 @@ class BundledDataFactory {
   }
 }
 
+/**
+ * The folder holding both fallback decoders, as an absolute URL: the worker resolves the import against its
+ * own script URL, and pdf.js wants a trailing slash. Null (images left blank, pages still drawn) if a build
+ * ever renamed or split them — better than pdf.js importing a file that is not there.
+ */
+function fallbackDecoderFolder(): string | null {
+  const folders = [
+    ['openjpeg_nowasm_fallback.js', openjpegFallbackUrl],
+    ['jbig2_nowasm_fallback.js', jbig2FallbackUrl],
+  ].map(([name, url]) => {
+    const absolute = new URL(url!, document.baseURI);
+    return absolute.pathname.endsWith(`/${name}`) ? new URL('./', absolute).href : null;
+  });
+  return folders[0] && folders[0] === folders[1] ? folders[0] : null;
+}
+
 export interface LoadedPdf {
   numPages: number;
   /** Draws page `pageNumber` (1-based) onto the canvas, `cssWidth` CSS pixels wide. */
@@ -71,8 +92,10 @@ export async function openPdf(data: Uint8Array): Promise<LoadedPdf> {
     BinaryDataFactory: BundledDataFactory,
     // The main thread serves CMaps and fonts from the bundle (above); the worker fetches nothing itself.
     useWorkerFetch: false,
-    // WebAssembly would need 'wasm-unsafe-eval' in the CSP; pdf.js falls back to its JS code paths.
+    // WebAssembly would need 'wasm-unsafe-eval' in the CSP; pdf.js falls back to its JS code paths, and
+    // for JPEG 2000/JBIG2 images to the bundled JS decoders found under wasmUrl.
     useWasm: false,
+    wasmUrl: fallbackDecoderFolder() ?? undefined,
     // A preview only draws the pages: no XFA forms. pdf.js 6 dropped `isEvalSupported` together with its
     // eval-based font path, so nothing here needs 'unsafe-eval' (the e2e test runs under the strict CSP).
     enableXfa: false,

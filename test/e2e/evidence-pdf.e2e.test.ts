@@ -62,6 +62,56 @@ function nonEmbeddedChinesePdf(): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
+/**
+ * A scanned page as scanners write it: one JPEG 2000 (JPXDecode) image in a hand-written one-page PDF.
+ * The codestream comes from opj_compress (Debian libopenjp2-tools) over a dark square frame drawn here,
+ * so pdf.js must decode JPEG 2000 itself — without WebAssembly, through the bundled JS fallback.
+ */
+function jpeg2000ScanPdf(): Buffer {
+  const w = 64;
+  const h = 64;
+  const pixels = Buffer.alloc(w * h * 3, 255);
+  for (let y = 8; y < 56; y++) {
+    for (let x = 8; x < 56; x++) {
+      if (x >= 20 && x < 44 && y >= 20 && y < 44) continue;
+      pixels.fill(20, (y * w + x) * 3, (y * w + x) * 3 + 3);
+    }
+  }
+  const ppm = path.join(work, 'scan.ppm');
+  const jp2 = path.join(work, 'scan.jp2');
+  writeFileSync(ppm, Buffer.concat([Buffer.from(`P6\n${w} ${h}\n255\n`), pixels]));
+  execFileSync('opj_compress', ['-i', ppm, '-o', jp2], { stdio: 'ignore' });
+  const jpx = readFileSync(jp2);
+  const content = 'q 400 0 0 400 97 300 cm /Im1 Do Q';
+  const objects: Buffer[] = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>',
+  ].map((o) => Buffer.from(o, 'latin1'));
+  objects.push(
+    Buffer.concat([
+      Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /Filter /JPXDecode /Length ${jpx.length} >>\nstream\n`, 'latin1'),
+      jpx,
+      Buffer.from('\nendstream', 'latin1'),
+    ]),
+    Buffer.from(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`, 'latin1'),
+  );
+  const chunks = [Buffer.from('%PDF-1.5\n', 'latin1')];
+  let length = chunks[0]!.length;
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(length);
+    const chunk = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), o, Buffer.from('\nendobj\n', 'latin1')]);
+    chunks.push(chunk);
+    length += chunk.length;
+  });
+  let tail = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) tail += `${String(off).padStart(10, '0')} 00000 n \n`;
+  tail += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`;
+  chunks.push(Buffer.from(tail, 'latin1'));
+  return Buffer.concat(chunks);
+}
+
 /** The renderer as inside Electron: a `window.rectify` bridge (preload shape) whose RPC reaches the real services. */
 const DESKTOP_BRIDGE = `
   (() => {
@@ -162,6 +212,36 @@ describe('佐证材料 PDF 预览（浏览器端到端）', () => {
       // The CMap came from the app's own assets, not from a CDN.
       expect(app.requests.some((u) => u.startsWith(app.host.url) && /UniGB-UCS2-H[^/]*\.bcmap$/.test(u))).toBe(true);
       expect(warnings.filter((w) => /Unable to load|Ensure that the/i.test(w))).toEqual([]);
+      expect(offMachineRequests(app)).toEqual([]);
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('JPEG 2000 扫描件：不用 WebAssembly，由程序自带的解码脚本画出图像，不访问外网', async () => {
+    const app = await startApp();
+    const { page } = app;
+    const warnings: string[] = [];
+    page.on('console', (msg) => {
+      if (/wasm|jpx|openjpeg|image/i.test(msg.text())) warnings.push(msg.text());
+    });
+    try {
+      const plan = await seedPlan(app);
+      const m = plan.measures[0]!;
+      await app.services.call('evidence.attachData', { measureId: m.id, originalName: '整改台账扫描件.pdf', dataBase64: jpeg2000ScanPdf().toString('base64') });
+      await openTab(app, plan.planId, '整改跟踪');
+      await page.getByRole('button', { name: `措施 ${m.path} ${m.heading}` }).click();
+      await page.getByRole('button', { name: '预览「整改台账扫描件.pdf」' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.locator('canvas[data-rendered="1"]').waitFor({ timeout: 30_000 });
+      expect(await dialog.getByLabel('PDF 页码').innerText()).toBe('第 1 页 / 共 1 页');
+      // The frame covers 1920 of the image's 4096 pixels, drawn 400pt wide: a blank page has none.
+      expect((await darkPixels(page, '整改台账扫描件.pdf 第 1 页')).dark).toBeGreaterThan(5000);
+      // The decoder script came from the app's own files; no WebAssembly, nothing from elsewhere.
+      expect(app.requests.some((u) => u.startsWith(app.host.url) && /openjpeg_nowasm_fallback\.js$/.test(u))).toBe(true);
+      expect(app.requests.filter((u) => /\.wasm$/.test(u))).toEqual([]);
+      expect(warnings.filter((w) => /getJsInstance|Unable to decode|JpxError/i.test(w))).toEqual([]);
       expect(offMachineRequests(app)).toEqual([]);
       expect(app.pageErrors).toEqual([]);
     } finally {
