@@ -176,7 +176,7 @@ export function EvidencePanel({ measureId, onChanged }: { measureId: string; onC
         <Typography.Title level={5} style={{ margin: 0 }}>
           佐证材料
         </Typography.Title>
-        <Button icon={<PaperClipOutlined />} onClick={() => void chooseFiles()}>
+        <Button icon={<PaperClipOutlined aria-hidden />} onClick={() => void chooseFiles()}>
           选择文件
         </Button>
         <Select
@@ -218,7 +218,7 @@ export function EvidencePanel({ measureId, onChanged }: { measureId: string; onC
         onDragLeave={() => setDragOver(false)}
         onDrop={onDrop}
       >
-        <InboxOutlined style={{ fontSize: 24, color: '#1677ff' }} />
+        <InboxOutlined aria-hidden style={{ fontSize: 24, color: '#1677ff' }} />
         <div>把文件拖到这里（可一次多个），或点击“选择文件”</div>
       </div>
       {activeUploads.length > 0 && (
@@ -325,15 +325,15 @@ export function EvidencePanel({ measureId, onChanged }: { measureId: string; onC
             width: 150,
             render: (_, a) =>
               a.removedAt ? (
-                <Button size="small" icon={<RollbackOutlined />} onClick={() => void restore(a)} aria-label={`恢复「${a.originalName}」`}>
+                <Button size="small" icon={<RollbackOutlined aria-hidden />} onClick={() => void restore(a)} aria-label={`恢复「${a.originalName}」`}>
                   恢复
                 </Button>
               ) : (
                 <Space size={4}>
-                  <Button size="small" icon={<EyeOutlined />} onClick={() => setPreview(a)} aria-label={`预览「${a.originalName}」`}>
+                  <Button size="small" icon={<EyeOutlined aria-hidden />} onClick={() => setPreview(a)} aria-label={`预览「${a.originalName}」`}>
                     预览
                   </Button>
-                  <Button size="small" danger icon={<DeleteOutlined />} onClick={() => void remove(a)} aria-label={`移除「${a.originalName}」`}>
+                  <Button size="small" danger icon={<DeleteOutlined aria-hidden />} onClick={() => void remove(a)} aria-label={`移除「${a.originalName}」`}>
                     移除
                   </Button>
                 </Space>

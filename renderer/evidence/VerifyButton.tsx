@@ -47,7 +47,7 @@ export function VerifyButton() {
 
   return (
     <>
-      <Button icon={<SafetyCertificateOutlined />} loading={running} onClick={() => void run()}>
+      <Button icon={<SafetyCertificateOutlined aria-hidden />} loading={running} onClick={() => void run()}>
         完整性检查
       </Button>
       <Modal

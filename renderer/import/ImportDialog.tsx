@@ -41,7 +41,7 @@ export function ImportButton() {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button icon={<ImportOutlined />} onClick={() => setOpen(true)}>
+      <Button icon={<ImportOutlined aria-hidden />} onClick={() => setOpen(true)}>
         导入
       </Button>
       {open && <ImportDialog onClose={() => setOpen(false)} />}
@@ -120,7 +120,7 @@ export function ImportDialog(props: { onClose: () => void }) {
       }
     >
       <Flex gap={8} align="center" wrap style={{ marginBottom: 12 }}>
-        <Button icon={<FileTextOutlined />} onClick={() => void chooseFiles()}>
+        <Button icon={<FileTextOutlined aria-hidden />} onClick={() => void chooseFiles()}>
           选择文件
         </Button>
         <Button onClick={() => setPasting(!pasting)}>粘贴文字</Button>

@@ -31,7 +31,7 @@ export function PlanList() {
           方案列表
         </Typography.Title>
         <Space>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
             新建方案
           </Button>
         </Space>

@@ -45,7 +45,7 @@ export function PlanView({ id }: { id: string }) {
   return (
     <div className="page">
       <Flex align="center" gap={12} className="page-head">
-        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate({ name: 'list' })}>
+        <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => navigate({ name: 'list' })}>
           返回方案列表
         </Button>
         <Typography.Title level={3} style={{ margin: 0 }}>

@@ -101,8 +101,8 @@ export function ExportActions({ planId, columnSet }: { planId: string; columnSet
           onClick: ({ key }) => void exportLedger(key as 'xlsx' | 'docx'),
         }}
       >
-        <Button icon={<ExportOutlined />} loading={busy?.startsWith('ledger') ?? false}>
-          导出台账 <DownOutlined />
+        <Button icon={<ExportOutlined aria-hidden />} loading={busy?.startsWith('ledger') ?? false}>
+          导出台账 <DownOutlined aria-hidden />
         </Button>
       </Dropdown>
       <Dropdown
@@ -114,11 +114,11 @@ export function ExportActions({ planId, columnSet }: { planId: string; columnSet
           onClick: ({ key }) => void (key === 'docx' ? exportReport() : generateReport()),
         }}
       >
-        <Button icon={<FileWordOutlined />} loading={busy?.startsWith('report') ?? false}>
-          整改落实情况报告 <DownOutlined />
+        <Button icon={<FileWordOutlined aria-hidden />} loading={busy?.startsWith('report') ?? false}>
+          整改落实情况报告 <DownOutlined aria-hidden />
         </Button>
       </Dropdown>
-      <Button icon={<FolderOpenOutlined />} loading={busy === 'package'} onClick={() => void exportPackage()}>
+      <Button icon={<FolderOpenOutlined aria-hidden />} loading={busy === 'package'} onClick={() => void exportPackage()}>
         导出佐证材料包
       </Button>
       <VerifyButton />

@@ -43,10 +43,10 @@ export function ProgressPanel({ measureId, onChanged }: { measureId: string; onC
         <Tag color={STATUS_COLORS[m.status]} aria-label={`当前状态：${m.statusLabel}`}>
           {m.statusLabel}
         </Tag>
-        <Button size="small" icon={<CheckCircleOutlined />} disabled={m.status === 'closed'} onClick={() => setDialog('close')}>
+        <Button size="small" icon={<CheckCircleOutlined aria-hidden />} disabled={m.status === 'closed'} onClick={() => setDialog('close')}>
           对账销号
         </Button>
-        <Button size="small" icon={<ClockCircleOutlined />} onClick={() => setDialog('deadline')}>
+        <Button size="small" icon={<ClockCircleOutlined aria-hidden />} onClick={() => setDialog('deadline')}>
           调整时限
         </Button>
       </Flex>
@@ -146,7 +146,7 @@ function StatusForm({ current, onSubmit }: { current: MeasureStatus; onSubmit: (
       <Form.Item label="整改进展/完成情况" name="note" style={{ marginBottom: 8 }}>
         <Input.TextArea aria-label="整改进展" autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} placeholder="例如：已召开党组会专题研究，修订完善相关制度2项。" />
       </Form.Item>
-      <Button type="primary" htmlType="submit" icon={<EditOutlined />} loading={saving}>
+      <Button type="primary" htmlType="submit" icon={<EditOutlined aria-hidden />} loading={saving}>
         记录进展
       </Button>
     </Form>

@@ -45,7 +45,7 @@ export function TrackingTabs({ planId, title, editor }: { planId: string; title:
   };
   const head = (
     <Flex align="center" gap={12} className="page-head">
-      <Button icon={<ArrowLeftOutlined />} onClick={() => navigate({ name: 'list' })}>
+      <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => navigate({ name: 'list' })}>
         返回方案列表
       </Button>
       <Typography.Title level={3} style={{ margin: 0 }}>
