@@ -1,12 +1,12 @@
-import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
-import { DndContext, PointerSensor, pointerWithin, useDraggable, useDroppable, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { DndContext, PointerSensor, pointerWithin, useDraggable, useDroppable, useSensor, useSensors, type DragMoveEvent } from '@dnd-kit/core';
 import { CSS } from '@dnd-kit/utilities';
 import { CaretDownOutlined, CaretRightOutlined } from '@ant-design/icons';
 import { STATUS_LABELS } from '../../shared/domain/status.ts';
 import type { StoredNode } from '../../shared/api/plans.ts';
 import { Highlighted } from './fields.tsx';
 import { useEditor } from './active-field.ts';
-import { isWithin, locate, visibleRows } from './outline-ops.ts';
+import { dropPlacement, dropTarget, isWithin, visibleRows, type DropPlacement } from './outline-ops.ts';
 import type { PlanStore } from './plan-store.ts';
 
 export const HEADER_ID = '__header__';
@@ -30,7 +30,9 @@ function nodeLabel(node: StoredNode): string {
 /**
  * The outline: generated markers, counts per section, collapse/expand, keyboard (↑/↓ select,
  * ←/→ collapse/expand, Alt+↑/↓ move, Tab/Shift+Tab demote/promote, Enter new sibling, Delete) and
- * drag and drop (drop on a row to place before/after it; drag right to put it inside).
+ * drag and drop (drop on a row to place before/after it; drag right to put it inside — over the row's
+ * upper half as its first child, over the lower half as its last). While dragging, the row under the
+ * pointer shows where the node will land (a line and a short note).
  */
 export const OutlineTree = memo(function OutlineTree(props: OutlineTreeProps) {
   const { store, selectedId, collapsed, onSelect, onToggle, onCommand, onMove } = props;
@@ -111,31 +113,55 @@ export const OutlineTree = memo(function OutlineTree(props: OutlineTreeProps) {
     }
   };
 
-  const onDragEnd = ({ active, over, delta }: DragEndEvent): void => {
-    if (!over || active.id === over.id) return;
+  // The drop the pointer would make now: shown on the row under it, applied on release.
+  const [preview, setPreview] = useState<{ overId: string; placement: DropPlacement } | null>(null);
+
+  const placementOf = ({ active, over, delta, activatorEvent }: DragMoveEvent): { overId: string; placement: DropPlacement } | null => {
+    if (!over || active.id === over.id) return null;
     const activeId = String(active.id);
+    const overId = String(over.id);
     const from = ids.indexOf(activeId);
-    const to = ids.indexOf(String(over.id));
+    const to = ids.indexOf(overId);
     const target = rows[to];
-    if (!target || from < 0) return;
     // A node cannot go inside itself.
-    if (isWithin(outline, activeId, target.node.id)) return;
-    if (delta.x > 48 && target.node.kind !== 'paragraph') {
-      // Dragged to the right: becomes the last child of the row it was dropped on.
-      onMove(activeId, target.node.id, target.node.children.filter((c) => c.id !== activeId).length);
-      return;
-    }
-    const at = locate(outline, target.node.id);
-    if (!at) return;
-    const siblings = at.siblings.filter((n) => n.id !== activeId);
-    const idx = siblings.findIndex((n) => n.id === target.node.id);
-    onMove(activeId, target.parentId, from < to ? idx + 1 : idx);
+    if (!target || from < 0 || isWithin(outline, activeId, overId)) return null;
+    const startY = activatorEvent && 'clientY' in activatorEvent ? (activatorEvent as PointerEvent).clientY : over.rect.top;
+    const placement = dropPlacement({
+      targetKind: target.node.kind,
+      fromRow: from,
+      toRow: to,
+      deltaX: delta.x,
+      pointerY: startY + delta.y,
+      rowTop: over.rect.top,
+      rowHeight: over.rect.height,
+    });
+    return { overId, placement };
+  };
+
+  const onDragMove = (e: DragMoveEvent): void => {
+    const next = placementOf(e);
+    // Only a changed placement re-renders (two rows at most), not every pointer move.
+    setPreview((prev) => (prev?.overId === next?.overId && prev?.placement === next?.placement ? prev : next));
+  };
+
+  const onDragEnd = (e: DragMoveEvent): void => {
+    setPreview(null);
+    const drop = placementOf(e);
+    if (!drop) return;
+    const target = dropTarget(outline, String(e.active.id), drop.overId, drop.placement);
+    if (target) onMove(String(e.active.id), target.parentId, target.index);
   };
 
   return (
     // Draggable/droppable rows rather than a sortable list: a reorder re-renders only the rows that
     // changed, not all of a 400-measure tree.
-    <DndContext sensors={sensors} collisionDetection={pointerWithin} onDragEnd={onDragEnd}>
+    <DndContext
+      sensors={sensors}
+      collisionDetection={pointerWithin}
+      onDragMove={onDragMove}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => setPreview(null)}
+    >
         <ul className="tree" role="tree" aria-label="方案大纲" ref={treeRef} onKeyDown={onKeyDown}>
           <li
             role="treeitem"
@@ -160,6 +186,7 @@ export const OutlineTree = memo(function OutlineTree(props: OutlineTreeProps) {
               count={row.count}
               selected={row.node.id === selectedId}
               collapsed={collapsed.has(row.node.id)}
+              drop={preview?.overId === row.node.id ? preview.placement : null}
               onSelect={onSelect}
               onToggle={onToggle}
             />
@@ -169,6 +196,14 @@ export const OutlineTree = memo(function OutlineTree(props: OutlineTreeProps) {
   );
 });
 
+/** The note on the row under a dragged node, saying where it will land. */
+const DROP_HINTS: Record<DropPlacement, string> = {
+  before: '移到此项之前',
+  after: '移到此项之后',
+  firstChild: '放入其下，作第一项',
+  lastChild: '放入其下，作最后一项',
+};
+
 const TreeRow = memo(function TreeRow(props: {
   node: StoredNode;
   depth: number;
@@ -176,10 +211,12 @@ const TreeRow = memo(function TreeRow(props: {
   count: number;
   selected: boolean;
   collapsed: boolean;
+  /** Where a node dragged over this row would land; null when nothing is dragged over it */
+  drop: DropPlacement | null;
   onSelect: (id: string) => void;
   onToggle: (id: string, open?: boolean) => void;
 }) {
-  const { node, depth, marker, count, selected, collapsed } = props;
+  const { node, depth, marker, count, selected, collapsed, drop: dropAt } = props;
   const drag = useDraggable({ id: node.id });
   const drop = useDroppable({ id: node.id });
   const { attributes, listeners, transform, isDragging } = drag;
@@ -205,8 +242,9 @@ const TreeRow = memo(function TreeRow(props: {
       tabIndex={selected ? 0 : -1}
       data-node-id={node.id}
       data-kind={node.kind}
-      className={`tree-row tree-${node.kind}${selected ? ' selected' : ''}${isDragging ? ' dragging' : ''}${drop.isOver && !isDragging ? ' drop-over' : ''}`}
-      style={{ paddingLeft: 4 + depth * 18, transform: CSS.Translate.toString(transform) }}
+      className={`tree-row tree-${node.kind}${selected ? ' selected' : ''}${isDragging ? ' dragging' : ''}${drop.isOver && !isDragging ? ' drop-over' : ''}${dropAt ? ` drop-${dropAt}` : ''}`}
+      data-drop={dropAt ?? undefined}
+      style={{ paddingLeft: 4 + depth * 18, transform: CSS.Translate.toString(transform), ['--drop-indent' as string]: `${22 + (depth + 1) * 18}px` }}
       onClick={() => props.onSelect(node.id)}
     >
       <span
@@ -234,6 +272,7 @@ const TreeRow = memo(function TreeRow(props: {
       {node.kind === 'measure' && node.measure && node.measure.status !== 'not_started' && (
         <span className="tree-status">{STATUS_LABELS[node.measure.status]}</span>
       )}
+      {dropAt && <span className="tree-drop-hint">{DROP_HINTS[dropAt]}</span>}
     </li>
   );
 });

@@ -136,6 +136,42 @@ export function outdentTarget(outline: Outline, id: string): Target | null {
   return { parentId: parent.parentId, index: parent.index + 1 };
 }
 
+/**
+ * Where a dragged row lands on the row under the pointer: beside it ('before'/'after', by the drag's
+ * direction) or, dragged right by more than INDENT_DRAG px onto a row that takes children, inside it —
+ * as its first child over the row's upper half, as its last child over the lower half.
+ */
+export type DropPlacement = 'before' | 'after' | 'firstChild' | 'lastChild';
+
+export const INDENT_DRAG = 48;
+
+export function dropPlacement(input: {
+  targetKind: StoredNode['kind'];
+  /** Visible-row positions of the dragged row and of the row under the pointer */
+  fromRow: number;
+  toRow: number;
+  deltaX: number;
+  pointerY: number;
+  rowTop: number;
+  rowHeight: number;
+}): DropPlacement {
+  if (input.deltaX > INDENT_DRAG && input.targetKind !== 'paragraph') {
+    return input.pointerY < input.rowTop + input.rowHeight / 2 ? 'firstChild' : 'lastChild';
+  }
+  return input.fromRow < input.toRow ? 'after' : 'before';
+}
+
+/** The outline.moveNode arguments for a drop; null when the node would go inside itself. */
+export function dropTarget(outline: Outline, id: string, targetId: string, placement: DropPlacement): Target | null {
+  if (id === targetId || isWithin(outline, id, targetId)) return null;
+  const target = locate(outline, targetId);
+  if (!target) return null;
+  if (placement === 'firstChild') return { parentId: targetId, index: 0 };
+  if (placement === 'lastChild') return { parentId: targetId, index: target.node.children.filter((c) => c.id !== id).length };
+  const idx = target.siblings.filter((n) => n.id !== id).findIndex((n) => n.id === targetId);
+  return { parentId: target.parentId, index: placement === 'after' ? idx + 1 : idx };
+}
+
 /** Applies an editor patch locally, the way the service merges it. */
 export function applyPatch(node: StoredNode, patch: NodePatch): StoredNode {
   const next: StoredNode = { ...node };

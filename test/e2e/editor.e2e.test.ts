@@ -114,15 +114,40 @@ describe('方案编辑器：大纲与措施（浏览器端到端）', () => {
       sec = (await outline(app, planId))[1]!.children[0]!;
       expect(headings(sec.children)).toEqual(['开展专题研讨。', '落实“第一议题”制度。', '健全学习制度。', '定期开展学习检查。']);
 
+      // Drag and drop as the FIRST child: 4. dragged right onto the upper half of its section's row; while
+      // dragging, the row says where it will land; released, it becomes 1. and the rest renumber.
+      const last = await treeItem(page, '4.定期开展学习检查。').boundingBox();
+      const sectionRow = treeItem(page, '（一）理论学习方面');
+      const head = await sectionRow.boundingBox();
+      await page.mouse.move(last!.x + 60, last!.y + last!.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(last!.x + 60, last!.y - 10, { steps: 4 });
+      await page.mouse.move(head!.x + 140, head!.y + head!.height * 0.3, { steps: 12 });
+      await expect.poll(() => sectionRow.getAttribute('data-drop')).toBe('firstChild');
+      expect(await sectionRow.locator('.tree-drop-hint').innerText()).toBe('放入其下，作第一项');
+      // The lower half of the same row would put it last instead.
+      await page.mouse.move(head!.x + 140, head!.y + head!.height * 0.8, { steps: 3 });
+      await expect.poll(() => sectionRow.getAttribute('data-drop')).toBe('lastChild');
+      expect(await sectionRow.locator('.tree-drop-hint').innerText()).toBe('放入其下，作最后一项');
+      await page.mouse.move(head!.x + 140, head!.y + head!.height * 0.3, { steps: 3 });
+      await expect.poll(() => sectionRow.getAttribute('data-drop')).toBe('firstChild');
+      await page.mouse.up();
+      await treeItem(page, '1.定期开展学习检查。').waitFor();
+      await treeItem(page, '2.开展专题研讨。').waitFor();
+      expect(await page.locator('.tree-drop-hint').count()).toBe(0);
+      await waitSaved(page);
+      sec = (await outline(app, planId))[1]!.children[0]!;
+      expect(headings(sec.children)).toEqual(['定期开展学习检查。', '开展专题研讨。', '落实“第一议题”制度。', '健全学习制度。']);
+
       // Collapse a section; its count stays visible.
       const row = treeItem(page, '（一）理论学习方面');
       await expect(row.innerText()).resolves.toContain('4项');
       await row.click();
       await page.keyboard.press('ArrowLeft');
       await expect.poll(() => row.getAttribute('aria-expanded')).toBe('false');
-      expect(await treeItem(page, '1.开展专题研讨。').count()).toBe(0);
+      expect(await treeItem(page, '1.定期开展学习检查。').count()).toBe(0);
       await page.keyboard.press('ArrowRight');
-      await treeItem(page, '1.开展专题研讨。').waitFor();
+      await treeItem(page, '1.定期开展学习检查。').waitFor();
 
       expect(offMachineRequests(app)).toEqual([]);
       expect(app.pageErrors).toEqual([]);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { StoredNode } from '../../../shared/api/plans.ts';
 import {
   applyPatch,
+  dropPlacement,
+  dropTarget,
   indentTarget,
   isWithin,
   mergePatch,
@@ -55,6 +57,39 @@ describe('编辑器大纲操作（与服务端语义一致，即时重排序号�
     expect(outdentTarget(tree(), 'A')).toBeNull();
     const promoted = moveNode(tree(), 'A2', null, 1);
     expect(labels(visibleRows(promoted, new Set(), false))).toEqual(['一、A', '（一）A1', '1.m1', '2.m2', '3.m3', '二、A2', '（一）m4', '三、B']);
+  });
+
+  it('拖放：向右拖到节标题上半部作第一项、下半部作最后一项；不向右时放在目标之前/之后', () => {
+    const row = { rowTop: 100, rowHeight: 24 };
+    const upper = { ...row, pointerY: 105 };
+    const lower = { ...row, pointerY: 120 };
+    expect(dropPlacement({ targetKind: 'section', fromRow: 7, toRow: 5, deltaX: 60, ...upper })).toBe('firstChild');
+    expect(dropPlacement({ targetKind: 'section', fromRow: 7, toRow: 5, deltaX: 60, ...lower })).toBe('lastChild');
+    expect(dropPlacement({ targetKind: 'section', fromRow: 2, toRow: 5, deltaX: 10, ...upper })).toBe('after');
+    expect(dropPlacement({ targetKind: 'measure', fromRow: 5, toRow: 2, deltaX: 10, ...lower })).toBe('before');
+    // A paragraph takes no children: dragged right onto it, the node goes beside it.
+    expect(dropPlacement({ targetKind: 'paragraph', fromRow: 1, toRow: 3, deltaX: 80, ...upper })).toBe('after');
+
+    // m4 as the first child of A1 (before m1), and as the last (after m3).
+    const first = dropTarget(tree(), 'm4', 'A1', 'firstChild')!;
+    expect(first).toEqual({ parentId: 'A1', index: 0 });
+    expect(labels(visibleRows(moveNode(tree(), 'm4', first.parentId, first.index), new Set(), false)).slice(1, 6)).toEqual([
+      '（一）A1',
+      '1.m4',
+      '2.m1',
+      '3.m2',
+      '4.m3',
+    ]);
+    expect(dropTarget(tree(), 'm4', 'A1', 'lastChild')).toEqual({ parentId: 'A1', index: 3 });
+    // A child already in the section moves to its top; the last-child index does not count itself.
+    expect(dropTarget(tree(), 'm3', 'A1', 'firstChild')).toEqual({ parentId: 'A1', index: 0 });
+    expect(dropTarget(tree(), 'm1', 'A1', 'lastChild')).toEqual({ parentId: 'A1', index: 2 });
+    // Beside a row: index among the siblings without the dragged node.
+    expect(dropTarget(tree(), 'm1', 'm3', 'after')).toEqual({ parentId: 'A1', index: 2 });
+    expect(dropTarget(tree(), 'm3', 'm1', 'before')).toEqual({ parentId: 'A1', index: 0 });
+    // Never into itself or its own subtree.
+    expect(dropTarget(tree(), 'A', 'A1', 'firstChild')).toBeNull();
+    expect(dropTarget(tree(), 'A1', 'A1', 'firstChild')).toBeNull();
   });
 
   it('删除后其余节点重新编号；节点不能移入自身', () => {
