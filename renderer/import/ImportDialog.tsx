@@ -112,9 +112,11 @@ export function ImportDialog(props: { onClose: () => void }) {
       maskClosable={false}
       footer={
         <Space>
+          {/* The count sits beside the button, so the button is always named exactly 确认导入 (the issue's word). */}
+          {ready.length > 1 && <Typography.Text type="secondary">共 {ready.length} 个文件可导入</Typography.Text>}
           <Button onClick={props.onClose}>取消</Button>
           <Button type="primary" disabled={ready.length === 0 || progress !== null} onClick={() => void confirm()}>
-            确认导入{ready.length > 1 ? `（${ready.length} 个）` : ''}
+            确认导入
           </Button>
         </Space>
       }
