@@ -32,7 +32,7 @@ async function helpText(): Promise<string> {
 
 /** Runs one CLI invocation; returns the exit code. Never throws. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
+  const [name, ...rest] = leadingGlobalsLast(argv);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(await helpText());
     return name === undefined ? 2 : 0;
@@ -72,6 +72,28 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } finally {
     services?.close();
   }
+}
+
+/**
+ * `rectify --data DIR list` is as natural as `rectify list --data DIR` (global options usually go first),
+ * so a leading --data is moved behind the command name, where the command's own parser reads it.
+ */
+function leadingGlobalsLast(argv: string[]): string[] {
+  const globals: string[] = [];
+  let i = 0;
+  while (i < argv.length) {
+    const arg = argv[i] ?? '';
+    if (arg === '--data' && i + 1 < argv.length) {
+      globals.push(arg, argv[i + 1] ?? '');
+      i += 2;
+    } else if (arg.startsWith('--data=')) {
+      globals.push(arg);
+      i += 1;
+    } else break;
+  }
+  if (globals.length === 0) return argv;
+  // Only global options and no command: the same as no arguments at all (help, exit 2).
+  return i < argv.length ? [...argv.slice(i), ...globals] : [];
 }
 
 function reportError(err: unknown, command: CliCommand, io: CliIo): number {

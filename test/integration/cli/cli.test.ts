@@ -46,6 +46,18 @@ describe('rectify 命令行', () => {
     expect(JSON.parse(rectify(['list', '--json', '--data', b], { RECTIFY_DATA: a }).stdout)).toHaveLength(0);
   });
 
+  it('--data 也可以写在命令名之前（rectify --data DIR list）', () => {
+    const data = tempDir();
+    expect(rectify(['--data', data, 'new', '--title', '前置选项', '--json']).code).toBe(0);
+    const list = rectify([`--data=${data}`, 'list', '--json']);
+    expect(list.code).toBe(0);
+    expect((JSON.parse(list.stdout) as { title: string }[]).map((p) => p.title)).toEqual(['前置选项']);
+    expect(JSON.parse(rectify(['list', '--json', '--data', data]).stdout)).toHaveLength(1);
+    const bare = rectify(['--data', data]);
+    expect(bare.code).toBe(2);
+    expect(bare.stdout).toContain('用法：rectify');
+  });
+
   it('delete 删除方案', () => {
     const data = tempDir();
     const plan = JSON.parse(rectify(['new', '--title', '乙', '--json', '--data', data]).stdout) as { id: string };
