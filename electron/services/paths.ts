@@ -10,12 +10,15 @@ export const APP_FOLDER = 'rectify-workbook';
  */
 export function platformDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   if (platform === 'win32') {
-    return path.join(env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming'), APP_FOLDER);
+    return path.join(env.APPDATA || path.join(os.homedir(), 'AppData', 'Roaming'), APP_FOLDER);
   }
   if (platform === 'darwin') {
     return path.join(os.homedir(), 'Library', 'Application Support', APP_FOLDER);
   }
-  return path.join(env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), APP_FOLDER);
+  // An empty XDG_CONFIG_HOME counts as unset (as in Chromium, hence Electron), and so does a relative one
+  // (the XDG spec says to ignore it): taken as is, either would put the workbook in the current folder.
+  const xdg = env.XDG_CONFIG_HOME;
+  return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), '.config'), APP_FOLDER);
 }
 
 /** `--data DIR` beats `RECTIFY_DATA`, which beats the platform folder. */
