@@ -64,7 +64,10 @@ export const attachCommand: CliCommand = {
       }
     }
     // As with `import`: one file named → one object; several → an array (of those that were added).
-    if (ctx.values.json) printJson(ctx, files.length === 1 ? (results[0] ?? null) : results);
+    if (ctx.values.json) {
+      if (files.length > 1) printJson(ctx, results);
+      else if (results[0]) printJson(ctx, results[0]);
+    }
     return failed > 0 ? 2 : 0;
   },
 };

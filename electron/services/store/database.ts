@@ -17,10 +17,18 @@ export interface OpenOptions {
  * committed write survives a power cut, foreign keys on, and migrations applied.
  */
 export async function openDatabase(dataDir: string, options: OpenOptions = {}): Promise<Db> {
-  mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, DB_FILE);
-  const isNew = !existsSync(file);
-  const db = new Database(file);
+  let db: Db;
+  let isNew: boolean;
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    isNew = !existsSync(file);
+    db = new Database(file);
+  } catch (err) {
+    // A folder that is a file, read-only media, no permission: the user's to fix, so say it plainly.
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    throw new AppError('io', `无法打开数据目录“${dataDir}”（${code || (err as Error).message}）：请确认它是一个可写的文件夹，或用 --data 指定其他位置。`);
+  }
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');

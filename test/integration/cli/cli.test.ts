@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { tempDir } from '../../helpers/temp.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -63,6 +65,15 @@ describe('rectify 命令行', () => {
     const plan = JSON.parse(rectify(['new', '--title', '乙', '--json', '--data', data]).stdout) as { id: string };
     expect(rectify(['delete', plan.id, '--data', data]).code).toBe(0);
     expect(JSON.parse(rectify(['list', '--json', '--data', data]).stdout)).toEqual([]);
+  });
+
+  it('数据目录不可用（是一个文件）：退出码 2，说明如何处理', () => {
+    const file = path.join(tempDir(), '不是文件夹');
+    writeFileSync(file, 'x');
+    const r = rectify(['list', '--data', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('无法打开数据目录');
+    expect(r.stderr).toContain('--data');
   });
 
   it('参数或输入有误：退出码 2，中文说明，无堆栈', () => {

@@ -65,6 +65,9 @@ describe('rectify 命令行：措施、状态、佐证材料、台账、报告',
     const results = JSON.parse(r.out) as { attachmentId: string; sha256: string }[];
     expect(results).toHaveLength(2);
     expect(results.map((x) => Object.keys(x))).toEqual([['attachmentId', 'sha256'], ['attachmentId', 'sha256']]);
+    const missingOne = await cli(['attach', m1!.id, path.join(src, '不存在.pdf'), '--json', '--data', data]);
+    expect(missingOne.code).toBe(2);
+    expect(missingOne.out.trim()).toBe('');
     const single = await cli(['attach', m1!.id, b, '--json', '--data', data]);
     expect(single.code).toBe(0);
     expect(JSON.parse(single.out)).toEqual({ attachmentId: expect.any(String), sha256: results[1]!.sha256 });
