@@ -513,7 +513,7 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
             onCommand={onCommand}
             onMove={move}
           />
-          <div className="tree-help">Alt+↑/↓ 移动 · Tab/Shift+Tab 降级/升级 · Enter 新增同级 · Delete 删除</div>
+          <div className="tree-help">Alt+↑/↓ 移动 · Tab/Shift+Tab 降级/升级 · Enter 新增同级 · Delete 删除 · 拖到节标题右侧上半部：放入其下作第一项</div>
         </nav>
         <main className="editor-node">
           {selectedId === HEADER_ID ? (
