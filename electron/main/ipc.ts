@@ -124,37 +124,30 @@ export interface IpcOptions {
   grants?: OutputGrants;
 }
 
-/** Native open dialog → the chosen files read into memory. Cancelled → []. */
-export async function openFilesWithDialog(options: IpcOptions, raw: unknown): Promise<PickedFile[]> {
+/** The native open dialog, modal to our window; the chosen paths ([] when cancelled). */
+async function showOpenDialog(options: IpcOptions, raw: unknown, buttonLabel: string): Promise<string[]> {
   const request = parseOrThrow(openFilesSchema, raw);
   const properties: ('openFile' | 'multiSelections')[] = request.multiple ? ['openFile', 'multiSelections'] : ['openFile'];
-  const dialogOptions = {
-    title: request.title || '选择文件',
-    buttonLabel: '打开',
-    filters: request.filters,
-    properties,
-  };
-  const window = options.getWindow();
-  const choice = window ? await dialog.showOpenDialog(window, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
-  if (choice.canceled) return [];
-  const files: PickedFile[] = [];
-  for (const file of choice.filePaths) files.push(await readPickedFile(file));
-  return files;
-}
-
-/** Native open dialog → the chosen paths only (the services stream large files from disk). */
-export async function choosePathsWithDialog(options: IpcOptions, raw: unknown): Promise<string[]> {
-  const request = parseOrThrow(openFilesSchema, raw);
-  const properties: ('openFile' | 'multiSelections')[] = request.multiple ? ['openFile', 'multiSelections'] : ['openFile'];
-  const dialogOptions = { title: request.title || '选择文件', buttonLabel: '选择', filters: request.filters, properties };
+  const dialogOptions = { title: request.title || '选择文件', buttonLabel, filters: request.filters, properties };
   const window = options.getWindow();
   const choice = window ? await dialog.showOpenDialog(window, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
   return choice.canceled ? [] : choice.filePaths;
 }
 
-/** Native save dialog → the chosen path, granted for one service write. Cancelled → null. */
-export async function chooseSavePathWithDialog(options: IpcOptions & { grants: OutputGrants }, raw: unknown): Promise<string | null> {
-  const request = parseOrThrow(chooseSavePathSchema, raw);
+/** Native open dialog → the chosen files read into memory. Cancelled → []. */
+export async function openFilesWithDialog(options: IpcOptions, raw: unknown): Promise<PickedFile[]> {
+  const files: PickedFile[] = [];
+  for (const file of await showOpenDialog(options, raw, '打开')) files.push(await readPickedFile(file));
+  return files;
+}
+
+/** Native open dialog → the chosen paths only (the services stream large files from disk). */
+export function choosePathsWithDialog(options: IpcOptions, raw: unknown): Promise<string[]> {
+  return showOpenDialog(options, raw, '选择');
+}
+
+/** The native save dialog, modal to our window; the chosen path (null when cancelled). */
+async function showSaveDialog(options: IpcOptions, request: { title: string; defaultName: string; filters: z.infer<typeof filtersSchema> }): Promise<string | null> {
   const dialogOptions = {
     title: request.title || '保存文件',
     buttonLabel: '保存',
@@ -163,24 +156,22 @@ export async function chooseSavePathWithDialog(options: IpcOptions & { grants: O
   };
   const window = options.getWindow();
   const choice = window ? await dialog.showSaveDialog(window, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
-  if (choice.canceled || !choice.filePath) return null;
-  options.grants.grant(choice.filePath);
-  return choice.filePath;
+  return choice.canceled || !choice.filePath ? null : choice.filePath;
+}
+
+/** Native save dialog → the chosen path, granted for one service write. Cancelled → null. */
+export async function chooseSavePathWithDialog(options: IpcOptions & { grants: OutputGrants }, raw: unknown): Promise<string | null> {
+  const chosen = await showSaveDialog(options, parseOrThrow(chooseSavePathSchema, raw));
+  if (chosen) options.grants.grant(chosen);
+  return chosen;
 }
 
 /** Native save dialog → the bytes written atomically. Cancelled → false. */
 export async function saveFileWithDialog(options: IpcOptions, raw: unknown): Promise<boolean> {
   const request = parseOrThrow(saveFileSchema, raw);
-  const dialogOptions = {
-    title: request.title || '保存文件',
-    buttonLabel: '保存',
-    defaultPath: path.join(options.defaultSaveDir(), safeFileName(request.defaultName)),
-    filters: request.filters,
-  };
-  const window = options.getWindow();
-  const choice = window ? await dialog.showSaveDialog(window, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
-  if (choice.canceled || !choice.filePath) return false;
-  await writeFileAtomically(choice.filePath, Buffer.from(request.dataBase64, 'base64'));
+  const chosen = await showSaveDialog(options, request);
+  if (!chosen) return false;
+  await writeFileAtomically(chosen, Buffer.from(request.dataBase64, 'base64'));
   return true;
 }
 

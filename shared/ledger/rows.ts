@@ -1,4 +1,4 @@
-import type { MeasureFields, NodeKind, Problem } from '../domain/document.ts';
+import { emptyMeasure, type MeasureFields, type NodeKind, type Problem } from '../domain/document.ts';
 import { walkNumbered } from '../numbering.ts';
 import { ledgerColumns, type LedgerColumn, type LedgerColumnId } from './columns.ts';
 
@@ -104,7 +104,7 @@ export function ledgerRows<N extends LedgerSourceNode<N>>(
         marker,
         measureHeading: node.heading,
         measureBody: node.body,
-        measure: node.measure ?? emptyFields(),
+        measure: node.measure ?? emptyMeasure(),
         problemText,
         category,
         groupKey,
@@ -116,20 +116,6 @@ export function ledgerRows<N extends LedgerSourceNode<N>>(
     ancestors.push({ node, id });
   });
   return rows;
-}
-
-function emptyFields(): MeasureFields {
-  return {
-    leader: null,
-    department: null,
-    cooperating: [],
-    person: null,
-    deadline: null,
-    deadlineKind: null,
-    deadlineDate: null,
-    status: 'not_started',
-    statusText: null,
-  };
 }
 
 /** The ledger table: chosen columns, header, and rows with problem cells merged over their measures. */

@@ -3,50 +3,18 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { closeBrowser, startApp } from './harness.ts';
+import { fakeDesktopBridge } from './desktop-bridge.ts';
 import { openTab, seedPlan } from './progress-fixture.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 afterAll(closeBrowser);
-
-/**
- * The renderer as it runs inside Electron: a `window.rectify` bridge with the preload's shape. Calls go
- * to the real services (over the host's RPC); the dialogs answer with the folder the test chose and
- * dropped files carry disk paths, as Electron's webUtils gives them. The main-process side of these
- * channels (dialogs, the save-path grant) is covered by test/unit/electron.
- */
-function fakeDesktopBridge(saveDir: string, dropPaths: Record<string, string>): string {
-  return `
-    (() => {
-      const token = () => document.querySelector('meta[name="rectify-token"]')?.content ?? '';
-      const saveDir = ${JSON.stringify(saveDir)};
-      const dropPaths = ${JSON.stringify(dropPaths)};
-      window.__desktopCalls = [];
-      window.rectify = {
-        rpc: async (request) => {
-          window.__desktopCalls.push(request.method);
-          const res = await fetch('./api/rpc', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-rectify-token': token() },
-            body: JSON.stringify(request),
-          });
-          return res.json();
-        },
-        openFiles: async () => [],
-        saveFile: async () => true,
-        choosePaths: async () => [],
-        chooseSavePath: async ({ defaultName }) => saveDir + '/' + defaultName,
-        pathForFile: (file) => dropPaths[file.name] ?? null,
-        openAttachment: async () => undefined,
-      };
-    })();`;
-}
 
 describe('桌面版界面（模拟 Electron 预加载桥）', () => {
   it('拖入的文件按磁盘路径由服务直接读取（不经页面内存）', async () => {
     const disk = tempDir();
     const onDisk = path.join(disk, '签到表（第2次）.txt');
     writeFileSync(onDisk, '磁盘上的真实内容：签到表');
-    const app = await startApp({ initScript: fakeDesktopBridge(tempDir(), { '签到表（第2次）.txt': onDisk }) });
+    const app = await startApp({ initScript: fakeDesktopBridge({ saveDir: tempDir(), dropPaths: { '签到表（第2次）.txt': onDisk } }) });
     const { page } = app;
     try {
       const plan = await seedPlan(app);
@@ -77,7 +45,7 @@ describe('桌面版界面（模拟 Electron 预加载桥）', () => {
 
   it('导出整改落实情况报告和佐证材料包：保存到用户在对话框中选择的位置', async () => {
     const saveDir = tempDir();
-    const app = await startApp({ initScript: fakeDesktopBridge(saveDir, {}) });
+    const app = await startApp({ initScript: fakeDesktopBridge({ saveDir }) });
     const { page } = app;
     try {
       const plan = await seedPlan(app);

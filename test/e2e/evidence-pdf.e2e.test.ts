@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { closeBrowser, offMachineRequests, startApp } from './harness.ts';
+import { fakeDesktopBridge } from './desktop-bridge.ts';
 import { openTab, seedPlan } from './progress-fixture.ts';
 
 afterAll(closeBrowser);
@@ -111,30 +112,6 @@ function jpeg2000ScanPdf(): Buffer {
   chunks.push(Buffer.from(tail, 'latin1'));
   return Buffer.concat(chunks);
 }
-
-/** The renderer as inside Electron: a `window.rectify` bridge (preload shape) whose RPC reaches the real services. */
-const DESKTOP_BRIDGE = `
-  (() => {
-    const token = () => document.querySelector('meta[name="rectify-token"]')?.content ?? '';
-    window.__desktopCalls = [];
-    window.rectify = {
-      rpc: async (request) => {
-        window.__desktopCalls.push(request.method);
-        const res = await fetch('./api/rpc', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-rectify-token': token() },
-          body: JSON.stringify(request),
-        });
-        return res.json();
-      },
-      openFiles: async () => [],
-      saveFile: async () => true,
-      choosePaths: async () => [],
-      chooseSavePath: async () => null,
-      pathForFile: () => null,
-      openAttachment: async (id) => { window.__desktopCalls.push('openAttachment:' + id); },
-    };
-  })();`;
 
 /** Dark pixels on the canvas: glyphs drawn in black on the white page. */
 async function darkPixels(page: Page, name: string): Promise<{ width: number; height: number; dark: number }> {
@@ -251,7 +228,7 @@ describe('佐证材料 PDF 预览（浏览器端到端）', () => {
 
   it('桌面版（预加载桥）：PDF 经桥读取后在画布上显示，过大的 PDF 提示用系统程序打开', async () => {
     const pdf = chinesePdf();
-    const app = await startApp({ initScript: DESKTOP_BRIDGE });
+    const app = await startApp({ initScript: fakeDesktopBridge() });
     const { page } = app;
     try {
       const plan = await seedPlan(app);
