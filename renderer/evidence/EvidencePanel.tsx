@@ -7,7 +7,7 @@ import { api, errorMessage } from '../api/client.ts';
 import { choosePaths } from '../api/platform.ts';
 import { useQuery } from '../api/use-query.ts';
 import { formatDateTime, formatSize } from '../progress/labels.ts';
-import { attachFile, isBrowserHost, type Transfer } from './transfer.ts';
+import { attachDiskPath, attachFile, isBrowserHost, type Transfer } from './transfer.ts';
 import { EvidencePreview } from './EvidencePreview.tsx';
 import '../progress/tracking.css';
 
@@ -50,24 +50,24 @@ export function EvidencePanel({ measureId, onChanged }: { measureId: string; onC
 
   const meta = () => (defaultType === AUTO ? {} : { type: defaultType });
 
-  /** Every file starts at once; the list refreshes as each one lands. */
-  const startFiles = useCallback(
-    async (files: File[]) => {
-      if (files.length === 0) return;
-      const started = files.map((file) => {
+  /** Every file starts at once, each with its own progress bar; the list refreshes as each one lands. */
+  const startTransfers = useCallback(
+    async (items: { name: string; size: number; start: (onProgress: (loaded: number, total: number) => void) => Transfer }[]) => {
+      if (items.length === 0) return;
+      const started = items.map((item) => {
         const key = ++uploadSeq;
-        const transfer = attachFile(file, measureId, meta(), (loaded) => patchUpload(key, { loaded }));
-        return { key, file, transfer };
+        const transfer = item.start((loaded, total) => patchUpload(key, { loaded, ...(total > 0 ? { size: total } : {}) }));
+        return { key, item, transfer };
       });
       setUploads((all) => [
         ...all.filter((u) => u.state === 'active'),
-        ...started.map(({ key, file, transfer }) => ({ key, name: file.name, size: file.size, loaded: 0, state: 'active' as const, transfer })),
+        ...started.map(({ key, item, transfer }) => ({ key, name: item.name, size: item.size, loaded: 0, state: 'active' as const, transfer })),
       ]);
       const results = await Promise.allSettled(
         started.map(async ({ key, transfer }) => {
           try {
             const r = await transfer.promise;
-            patchUpload(key, { state: 'done', loaded: r.size });
+            patchUpload(key, { state: 'done', loaded: r.size, size: r.size });
             await list.reload();
             return r;
           } catch (err) {
@@ -83,8 +83,11 @@ export function EvidencePanel({ measureId, onChanged }: { measureId: string; onC
       onChanged?.();
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [measureId, defaultType, list, onChanged],
+    [list, onChanged],
   );
+
+  const startFiles = (files: File[]): Promise<void> =>
+    startTransfers(files.map((file) => ({ name: file.name, size: file.size, start: (onProgress) => attachFile(file, measureId, meta(), onProgress) })));
 
   const chooseFiles = async (): Promise<void> => {
     if (isBrowserHost()) {
@@ -92,16 +95,14 @@ export function EvidencePanel({ measureId, onChanged }: { measureId: string; onC
       return;
     }
     try {
-      // Paths only: the main process streams each file from disk, however large.
+      // Paths only: the main process streams each file from disk, however large, reporting progress.
       const paths = (await choosePaths({ title: '选择佐证材料', filters: [{ name: '全部文件', extensions: ['*'] }], multiple: true })) ?? [];
-      const picked = paths.map((path) => ({ path, name: path.split(/[\\/]/).pop() ?? path }));
-      if (picked.length === 0) return;
-      const key = ++uploadSeq;
-      setUploads((all) => [...all, { key, name: picked.map((p) => p.name).join('、'), size: 0, loaded: 0, state: 'active' }]);
-      for (const p of picked) await api.send('evidence.attachPath', { measureId, path: p.path, originalName: p.name, ...meta() });
-      patchUpload(key, { state: 'done' });
-      message.success(`已添加 ${picked.length} 个文件`);
-      await changed();
+      await startTransfers(
+        paths.map((diskPath) => {
+          const name = diskPath.split(/[\\/]/).pop() ?? diskPath;
+          return { name, size: 0, start: (onProgress) => attachDiskPath(diskPath, name, measureId, meta(), onProgress) };
+        }),
+      );
     } catch (err) {
       notification.error({ title: '添加佐证材料失败', description: errorMessage(err) });
     }

@@ -77,15 +77,7 @@ export function attachFile(file: File, measureId: string, meta: AttachMeta, onPr
   if (isBrowserHost()) return uploadOverHttp(file, measureId, meta, onProgress);
   // Electron: the main process streams the file from its disk path (no size limit, never in memory).
   const diskPath = pathForFile(file);
-  if (diskPath) {
-    const promise = api
-      .send('evidence.attachPath', { measureId, path: diskPath, originalName: file.name, ...meta })
-      .then((result) => {
-        onProgress(file.size, file.size);
-        return result;
-      });
-    return { promise, abort: () => undefined };
-  }
+  if (diskPath) return attachDiskPath(diskPath, file.name, measureId, meta, onProgress);
   // A File with no disk path (e.g. dragged out of another program's memory): only small ones travel inline.
   if (file.size > INLINE_LIMIT) {
     return {
@@ -131,4 +123,41 @@ export async function downloadFromHost(kind: 'report' | 'evidence-package', para
   a.click();
   a.remove();
   return fileName;
+}
+
+let transferSeq = 0;
+
+/**
+ * A file on this computer's disk (desktop app: a drop or the file dialog), copied in by the services
+ * from its path. The copy's progress is asked for while it runs, so the bar moves for large files too.
+ */
+export function attachDiskPath(
+  diskPath: string,
+  name: string,
+  measureId: string,
+  meta: AttachMeta,
+  onProgress: (loaded: number, total: number) => void,
+): Transfer {
+  const transferId = `t${Date.now().toString(36)}-${++transferSeq}`;
+  let finished = false;
+  const poll = async (): Promise<void> => {
+    while (!finished) {
+      await new Promise((r) => setTimeout(r, 150));
+      if (finished) return;
+      const p = await api.send('evidence.transferProgress', { transferId }).catch(() => null);
+      if (p && !finished) onProgress(p.bytes, p.total ?? p.bytes);
+    }
+  };
+  void poll();
+  const promise = api
+    .send('evidence.attachPath', { measureId, path: diskPath, originalName: name, transferId, ...meta })
+    .then((result) => {
+      onProgress(result.size, result.size);
+      return result;
+    })
+    .finally(() => {
+      finished = true;
+    });
+  // The copy runs in the main process; once started it finishes (or fails) on its own.
+  return { promise, abort: () => undefined };
 }

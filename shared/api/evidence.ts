@@ -138,9 +138,16 @@ export const evidenceContract = {
       path: z.string().min(1, '文件路径不能为空'),
       /** defaults to the file's base name */
       originalName: OriginalNameSchema.optional(),
+      /** a caller-chosen id under which evidence.transferProgress reports how far the copy is */
+      transferId: z.string().min(1).max(100).optional(),
     }),
     AttachResultSchema,
     '把本机文件作为佐证材料附到措施（流式复制并校验）',
+  ),
+  'evidence.transferProgress': method(
+    z.object({ transferId: z.string().min(1).max(100) }),
+    z.object({ bytes: z.number().int(), total: z.number().int().nullable() }).nullable(),
+    '查询正在复制的佐证材料的进度（null：未开始或已结束）',
   ),
   'evidence.attachData': method(
     AttachMetaSchema.extend({

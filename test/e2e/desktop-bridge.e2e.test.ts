@@ -43,6 +43,39 @@ describe('桌面版界面（模拟 Electron 预加载桥）', () => {
     }
   });
 
+  it('按磁盘路径复制的大文件也显示进度条，完成后列入材料表', async () => {
+    const disk = tempDir();
+    const big = path.join(disk, '整改工作录像.mp4');
+    writeFileSync(big, Buffer.alloc(320 * 1024 * 1024, 3));
+    const app = await startApp({ initScript: fakeDesktopBridge({ dropPaths: { '整改工作录像.mp4': big } }) });
+    const { page } = app;
+    try {
+      const plan = await seedPlan(app);
+      const first = plan.measures[0]!;
+      await openTab(app, plan.planId, '整改跟踪');
+      await page.getByRole('button', { name: `措施 ${first.path} ${first.heading}` }).click();
+      const zone = page.locator('[aria-label="拖放文件到此处添加佐证材料"]');
+      await zone.waitFor();
+      await zone.evaluate((target) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File(['x'], '整改工作录像.mp4', { type: 'video/mp4' }));
+        for (const type of ['dragenter', 'dragover', 'drop']) {
+          target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+        }
+      });
+      const bar = page.getByRole('progressbar', { name: '「整改工作录像.mp4」添加进度' });
+      await bar.waitFor({ timeout: 20_000 });
+      await page.getByRole('table').getByText('整改工作录像.mp4').waitFor({ timeout: 60_000 });
+      const calls = await page.evaluate(() => (window as unknown as { __desktopCalls: string[] }).__desktopCalls);
+      expect(calls).toContain('evidence.attachPath');
+      expect(calls).toContain('evidence.transferProgress');
+      const [stored] = await app.services.call('evidence.list', { measureId: first.id });
+      expect(stored?.size).toBe(320 * 1024 * 1024);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('导出整改落实情况报告和佐证材料包：保存到用户在对话框中选择的位置', async () => {
     const saveDir = tempDir();
     const app = await startApp({ initScript: fakeDesktopBridge({ saveDir }) });

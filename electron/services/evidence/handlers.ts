@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import { trackTransfer, transferProgress } from './transfers.ts';
 import type { HandlerTable } from '../context.ts';
 import type { evidenceContract } from '../../../shared/api/evidence.ts';
 import {
@@ -16,7 +18,14 @@ import { exportEvidencePackage } from './package.ts';
 
 export const evidenceHandlers: HandlerTable<keyof typeof evidenceContract> = {
   'evidence.list': (input, { db }) => listAttachments(db, input),
-  'evidence.attachPath': ({ path, ...rest }, ctx) => attachPath(ctx, { ...rest, path }),
+  'evidence.attachPath': async ({ path, transferId, ...rest }, ctx) => {
+    const total = await stat(path).then(
+      (st) => st.size,
+      () => null,
+    );
+    return trackTransfer(ctx.db, transferId, total, (onProgress) => attachPath(ctx, { ...rest, path, ...(onProgress ? { onProgress } : {}) }));
+  },
+  'evidence.transferProgress': ({ transferId }, { db }) => transferProgress(db, transferId),
   'evidence.attachData': ({ dataBase64, ...rest }, ctx) => attachBuffer(ctx, { ...rest, data: Buffer.from(dataBase64, 'base64') }),
   'evidence.update': (input, { db }) => updateAttachment(db, input),
   'evidence.remove': ({ attachmentId }, { db }) => removeAttachment(db, attachmentId),
