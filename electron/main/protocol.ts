@@ -1,3 +1,4 @@
+import { contentTypeFor } from '../../shared/content-types.ts';
 import { protocol, type Session } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -25,26 +26,6 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
 
 /** Must run before `app.whenReady()`: Chromium fixes scheme privileges at startup. */
 export function registerAppScheme(): void {
@@ -97,9 +78,7 @@ export function resolveAppPath(rootDir: string, requestUrl: string): ResolvedPat
   return { ok: true, file };
 }
 
-export function contentTypeFor(file: string): string {
-  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
+export { contentTypeFor };
 
 const STATUS_TEXT: Record<number, string> = {
   400: '请求地址无效',

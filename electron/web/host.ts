@@ -1,3 +1,4 @@
+import { contentTypeFor } from '../../shared/content-types.ts';
 import http from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
@@ -34,19 +35,6 @@ export interface WebHost {
 
 export const TOKEN_HEADER = 'x-rectify-token';
 const TOKEN_META = '<meta name="rectify-token" content="%TOKEN%" />';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
@@ -169,7 +157,7 @@ function serveStatic(pathname: string, res: http.ServerResponse, staticDir: stri
   if (target === indexFile) {
     const html = readFileSync(indexFile, 'utf8').replace('</head>', `${TOKEN_META.replace('%TOKEN%', token)}</head>`);
     res.writeHead(200, {
-      'content-type': MIME['.html'] ?? 'text/html',
+      'content-type': contentTypeFor('index.html'),
       'cache-control': 'no-store',
       'content-security-policy': CSP,
       'x-content-type-options': 'nosniff',
@@ -178,7 +166,7 @@ function serveStatic(pathname: string, res: http.ServerResponse, staticDir: stri
     return;
   }
   res.writeHead(200, {
-    'content-type': MIME[path.extname(target).toLowerCase()] ?? 'application/octet-stream',
+    'content-type': contentTypeFor(target),
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
   });

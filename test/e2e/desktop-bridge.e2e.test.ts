@@ -2,12 +2,33 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { closeBrowser, startApp } from './harness.ts';
+import { closeBrowser, startApp, type AppUnderTest } from './harness.ts';
 import { fakeDesktopBridge } from './desktop-bridge.ts';
 import { openTab, seedPlan } from './progress-fixture.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 afterAll(closeBrowser);
+
+/**
+ * Opens the first measure of a seeded plan in 整改跟踪 and drops one file on its evidence zone. The File
+ * in the page holds other bytes than any disk file, so what gets stored proves which one was read.
+ */
+async function dropOnFirstMeasure(app: AppUnderTest, file: { name: string; type: string }): Promise<{ measureId: string }> {
+  const plan = await seedPlan(app);
+  const first = plan.measures[0]!;
+  await openTab(app, plan.planId, '整改跟踪');
+  await app.page.getByRole('button', { name: `措施 ${first.path} ${first.heading}` }).click();
+  const zone = app.page.locator('[aria-label="拖放文件到此处添加佐证材料"]');
+  await zone.waitFor();
+  await zone.evaluate((target, f) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['页面中的内容'], f.name, { type: f.type }));
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }
+  }, file);
+  return { measureId: first.id };
+}
 
 describe('桌面版界面（模拟 Electron 预加载桥）', () => {
   it('拖入的文件按磁盘路径由服务直接读取（不经页面内存）', async () => {
@@ -17,22 +38,9 @@ describe('桌面版界面（模拟 Electron 预加载桥）', () => {
     const app = await startApp({ initScript: fakeDesktopBridge({ saveDir: tempDir(), dropPaths: { '签到表（第2次）.txt': onDisk } }) });
     const { page } = app;
     try {
-      const plan = await seedPlan(app);
-      const first = plan.measures[0]!;
-      await openTab(app, plan.planId, '整改跟踪');
-      await page.getByRole('button', { name: `措施 ${first.path} ${first.heading}` }).click();
-      const zone = page.locator('[aria-label="拖放文件到此处添加佐证材料"]');
-      await zone.waitFor();
-      // The File in the page holds other bytes than the disk file: what gets stored proves which was read.
-      await zone.evaluate((target) => {
-        const dt = new DataTransfer();
-        dt.items.add(new File(['页面中的内容'], '签到表（第2次）.txt', { type: 'text/plain' }));
-        for (const type of ['dragenter', 'dragover', 'drop']) {
-          target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-        }
-      });
+      const { measureId } = await dropOnFirstMeasure(app, { name: '签到表（第2次）.txt', type: 'text/plain' });
       await page.getByRole('table').getByText('签到表（第2次）.txt').waitFor();
-      const [stored] = await app.services.call('evidence.list', { measureId: first.id });
+      const [stored] = await app.services.call('evidence.list', { measureId });
       expect(stored?.originalName).toBe('签到表（第2次）.txt');
       expect(stored?.sha256).toBe(createHash('sha256').update(readFileSync(onDisk)).digest('hex'));
       const calls = await page.evaluate(() => (window as unknown as { __desktopCalls: string[] }).__desktopCalls);
@@ -50,26 +58,14 @@ describe('桌面版界面（模拟 Electron 预加载桥）', () => {
     const app = await startApp({ initScript: fakeDesktopBridge({ dropPaths: { '整改工作录像.mp4': big } }) });
     const { page } = app;
     try {
-      const plan = await seedPlan(app);
-      const first = plan.measures[0]!;
-      await openTab(app, plan.planId, '整改跟踪');
-      await page.getByRole('button', { name: `措施 ${first.path} ${first.heading}` }).click();
-      const zone = page.locator('[aria-label="拖放文件到此处添加佐证材料"]');
-      await zone.waitFor();
-      await zone.evaluate((target) => {
-        const dt = new DataTransfer();
-        dt.items.add(new File(['x'], '整改工作录像.mp4', { type: 'video/mp4' }));
-        for (const type of ['dragenter', 'dragover', 'drop']) {
-          target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-        }
-      });
+      const { measureId } = await dropOnFirstMeasure(app, { name: '整改工作录像.mp4', type: 'video/mp4' });
       const bar = page.getByRole('progressbar', { name: '「整改工作录像.mp4」添加进度' });
       await bar.waitFor({ timeout: 20_000 });
       await page.getByRole('table').getByText('整改工作录像.mp4').waitFor({ timeout: 60_000 });
       const calls = await page.evaluate(() => (window as unknown as { __desktopCalls: string[] }).__desktopCalls);
       expect(calls).toContain('evidence.attachPath');
       expect(calls).toContain('evidence.transferProgress');
-      const [stored] = await app.services.call('evidence.list', { measureId: first.id });
+      const [stored] = await app.services.call('evidence.list', { measureId });
       expect(stored?.size).toBe(320 * 1024 * 1024);
     } finally {
       await app.close();
