@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './define.ts';
 import { PlanIdSchema, PlanSummarySchema } from './plans.ts';
-import { MeasureStatusSchema, DeadlineKindSchema, PlanDocumentSchema } from '../domain/document.ts';
+import { MeasureFieldsSchema, MeasureStatusSchema, DeadlineKindSchema, PlanDocumentSchema } from '../domain/document.ts';
 import { MEASURE_STATUSES } from '../domain/status.ts';
 import { IsoDateSchema, MeasureIdSchema } from './evidence.ts';
 
@@ -47,21 +47,13 @@ export const LedgerMeasureSchema = z.object({
   problem: z.object({ key: z.string(), category: z.string().nullable(), text: z.string() }),
   /** the top-level section it belongs to (for 问题类别 when problems have none) */
   sectionHeading: z.string().nullable(),
-  leader: z.string().nullable(),
-  department: z.string().nullable(),
-  cooperating: z.array(z.string()),
-  person: z.string().nullable(),
-  /** 现时限, verbatim */
-  deadline: z.string().nullable(),
-  deadlineKind: DeadlineKindSchema.nullable(),
-  deadlineDate: z.string().nullable(),
+  /** the measure's own fields (deadline = 现时限, verbatim; statusText = the status words as written) */
+  ...MeasureFieldsSchema.shape,
   /** 原时限 when the deadline was changed (the first recorded one), else null */
   originalDeadline: z.string().nullable(),
-  status: MeasureStatusSchema,
   statusLabel: z.string(),
   /** 整改进展/完成情况: the latest progress note, else the status words as written */
   progressText: z.string().nullable(),
-  statusText: z.string().nullable(),
   closedBy: z.string().nullable(),
   closedOn: z.string().nullable(),
   /** active (not removed) attachments */
@@ -129,15 +121,8 @@ export const GroupStatsSchema = z.object({
 });
 export type GroupStats = z.infer<typeof GroupStatsSchema>;
 
-export const DueItemSchema = z.object({
-  id: z.string(),
-  path: z.string(),
-  heading: z.string(),
-  leader: z.string().nullable(),
-  department: z.string().nullable(),
-  deadline: z.string().nullable(),
+export const DueItemSchema = MeasureListItemSchema.extend({
   deadlineDate: z.string(),
-  status: MeasureStatusSchema,
   /** overdue: days past the deadline (≥ 1); due soon: days left (0 = today) */
   days: z.number().int(),
 });
