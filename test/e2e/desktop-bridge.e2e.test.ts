@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { closeBrowser, startApp, type AppUnderTest } from './harness.ts';
 import { fakeDesktopBridge } from './desktop-bridge.ts';
-import { openTab, seedPlan } from './progress-fixture.ts';
+import { openTab, seedPlan, openMeasure } from './progress-fixture.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 afterAll(closeBrowser);
@@ -16,8 +16,7 @@ afterAll(closeBrowser);
 async function dropOnFirstMeasure(app: AppUnderTest, file: { name: string; type: string }): Promise<{ measureId: string }> {
   const plan = await seedPlan(app);
   const first = plan.measures[0]!;
-  await openTab(app, plan.planId, '整改跟踪');
-  await app.page.getByRole('button', { name: `措施 ${first.path} ${first.heading}` }).click();
+  await openMeasure(app, plan.planId, first);
   const zone = app.page.locator('[aria-label="拖放文件到此处添加佐证材料"]');
   await zone.waitFor();
   await zone.evaluate((target, f) => {

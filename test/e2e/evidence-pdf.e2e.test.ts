@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { closeBrowser, offMachineRequests, startApp } from './harness.ts';
 import { fakeDesktopBridge } from './desktop-bridge.ts';
-import { openTab, seedPlan } from './progress-fixture.ts';
+import { seedPlan, openMeasure } from './progress-fixture.ts';
 
 afterAll(closeBrowser);
 
@@ -137,8 +137,7 @@ describe('佐证材料 PDF 预览（浏览器端到端）', () => {
       const plan = await seedPlan(app);
       const m = plan.measures[0]!;
       await app.services.call('evidence.attachData', { measureId: m.id, originalName: '整改报告（定稿）.pdf', dataBase64: pdf.bytes.toString('base64') });
-      await openTab(app, plan.planId, '整改跟踪');
-      await page.getByRole('button', { name: `措施 ${m.path} ${m.heading}` }).click();
+      await openMeasure(app, plan.planId, m);
       await page.getByRole('button', { name: '预览「整改报告（定稿）.pdf」' }).click();
 
       const dialog = page.getByRole('dialog');
@@ -179,8 +178,7 @@ describe('佐证材料 PDF 预览（浏览器端到端）', () => {
       const plan = await seedPlan(app);
       const m = plan.measures[0]!;
       await app.services.call('evidence.attachData', { measureId: m.id, originalName: '旧版公文.pdf', dataBase64: nonEmbeddedChinesePdf().toString('base64') });
-      await openTab(app, plan.planId, '整改跟踪');
-      await page.getByRole('button', { name: `措施 ${m.path} ${m.heading}` }).click();
+      await openMeasure(app, plan.planId, m);
       await page.getByRole('button', { name: '预览「旧版公文.pdf」' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.locator('canvas[data-rendered="1"]').waitFor({ timeout: 30_000 });
@@ -207,8 +205,7 @@ describe('佐证材料 PDF 预览（浏览器端到端）', () => {
       const plan = await seedPlan(app);
       const m = plan.measures[0]!;
       await app.services.call('evidence.attachData', { measureId: m.id, originalName: '整改台账扫描件.pdf', dataBase64: jpeg2000ScanPdf().toString('base64') });
-      await openTab(app, plan.planId, '整改跟踪');
-      await page.getByRole('button', { name: `措施 ${m.path} ${m.heading}` }).click();
+      await openMeasure(app, plan.planId, m);
       await page.getByRole('button', { name: '预览「整改台账扫描件.pdf」' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.locator('canvas[data-rendered="1"]').waitFor({ timeout: 30_000 });
@@ -237,8 +234,7 @@ describe('佐证材料 PDF 预览（浏览器端到端）', () => {
       const big = path.join(work, '年度扫描件.pdf');
       writeFileSync(big, Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(31 * 1024 * 1024, 0x20)]));
       await app.services.call('evidence.attachPath', { measureId: m.id, path: big });
-      await openTab(app, plan.planId, '整改跟踪');
-      await page.getByRole('button', { name: `措施 ${m.path} ${m.heading}` }).click();
+      await openMeasure(app, plan.planId, m);
 
       await page.getByRole('button', { name: '预览「会议纪要.pdf」' }).click();
       const dialog = page.getByRole('dialog');
@@ -277,8 +273,7 @@ describe('佐证材料 PDF 预览（浏览器端到端）', () => {
       for (let i = 0; i < 31; i++) writeSync(fd, chunk);
       closeSync(fd);
       await app.services.call('evidence.attachPath', { measureId: m.id, path: big });
-      await openTab(app, plan.planId, '整改跟踪');
-      await page.getByRole('button', { name: `措施 ${m.path} ${m.heading}` }).click();
+      await openMeasure(app, plan.planId, m);
       const reads: string[] = [];
       page.on('request', (req) => {
         if (req.postData()?.includes('evidence.read')) reads.push(req.url());

@@ -4,7 +4,7 @@ import { closeSync, existsSync, openSync, readdirSync, readSync, writeSync } fro
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { closeBrowser, offMachineRequests, startApp } from './harness.ts';
-import { openTab, seedPlan } from './progress-fixture.ts';
+import { openTab, seedPlan, openMeasure } from './progress-fixture.ts';
 import { blobPath } from '../../electron/services/evidence/blob-store.ts';
 
 afterAll(closeBrowser);
@@ -71,8 +71,7 @@ describe('佐证材料（浏览器端到端）', () => {
     try {
       const plan = await seedPlan(app);
       const first = plan.measures[0]!;
-      await openTab(app, plan.planId, '整改跟踪');
-      await page.getByRole('button', { name: `措施 ${first.path} ${first.heading}` }).click();
+      await openMeasure(app, plan.planId, first);
       await page.locator(DROP_ZONE).waitFor();
 
       // Slow the upload so the progress bar is observable (DevTools network emulation, loopback included).
@@ -151,8 +150,7 @@ describe('佐证材料（浏览器端到端）', () => {
         dataBase64: Buffer.from('第一天：集中学习党章。', 'utf8').toString('base64'),
       });
       await app.services.call('evidence.attachData', { measureId: m.id, originalName: '读书班现场.png', dataBase64: PNG_BASE64 });
-      await openTab(app, plan.planId, '整改跟踪');
-      await page.getByRole('button', { name: `措施 ${m.path} ${m.heading}` }).click();
+      await openMeasure(app, plan.planId, m);
       await page.getByRole('button', { name: '读书班学习记录.txt', exact: true }).waitFor();
 
       // 类型 → 签到表

@@ -69,3 +69,9 @@ export async function openTab(app: AppUnderTest, planId: string, tab: string): P
   await app.page.goto(`${app.host.url}#/plan/${encodeURIComponent(planId)}`);
   await app.page.getByRole('tab', { name: tab }).click();
 }
+
+/** Opens the plan's 整改跟踪 tab and selects one measure there. */
+export async function openMeasure(app: AppUnderTest, planId: string, measure: { path: string; heading: string }): Promise<void> {
+  await openTab(app, planId, '整改跟踪');
+  await app.page.getByRole('button', { name: `措施 ${measure.path} ${measure.heading}` }).click();
+}

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { unzipBuffer } from '../helpers/zip.ts';
 import type { Download, Page } from 'playwright-core';
 import { closeBrowser, offMachineRequests, startApp } from './harness.ts';
-import { openTab, PAST, SOON, seedPlan } from './progress-fixture.ts';
+import { openTab, PAST, SOON, seedPlan, openMeasure } from './progress-fixture.ts';
 
 afterAll(closeBrowser);
 
@@ -37,8 +37,7 @@ describe('整改进展、台账与导出（浏览器端到端）', () => {
     try {
       const plan = await seedPlan(app);
       const m = plan.measures[0]!;
-      await openTab(app, plan.planId, '整改跟踪');
-      await page.getByRole('button', { name: `措施 ${m.path} ${m.heading}` }).click();
+      await openMeasure(app, plan.planId, m);
 
       // 正在推进, 2026-01-10, with a progress note
       const form = page.getByRole('form', { name: '记录进展' });
