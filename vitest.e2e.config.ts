@@ -8,5 +8,9 @@ export default defineConfig({
     hookTimeout: 90_000,
     pool: 'forks',
     fileParallelism: false,
+    // One retry for a browser test that fails once: in 1 of 12 full runs on the shared 2-core machine,
+    // two PDF-preview tests waited 30 s for the plan page's tabs. The assertions are unchanged; a test that
+    // fails twice still fails the run. (Investigation is open: see the session note.)
+    retry: 1,
   },
 });
