@@ -79,6 +79,25 @@ export type Problem = z.infer<typeof ProblemSchema>;
 
 export const LEVEL3_NUMBERING = ['restart', 'continuous'] as const;
 
+/**
+ * The 印发通知 an issued plan goes out under (`…关于印发《…整改方案》的通知`: 主送, a short body, 落款, 成文日期).
+ * The importer fills it when a text carries such a notice in front of the plan; the exporter prints it as
+ * the first document when the plan is issued with a notice. Optional: most plans have none.
+ */
+export const CoverNoticeSchema = z.object({
+  /** The notice's own title as written, e.g. 中共××局党组关于印发《…》的通知 */
+  title: z.string(),
+  /** 主送机关 of the notice */
+  addressee: z.string().nullable(),
+  /** The notice's paragraphs (现将《…》印发给你们，请结合实际认真抓好落实。…) */
+  body: z.array(z.string()),
+  /** 落款 of the notice */
+  issuer: z.string().nullable(),
+  /** 成文日期 of the notice as written */
+  date: z.string().nullable(),
+});
+export type CoverNotice = z.infer<typeof CoverNoticeSchema>;
+
 export const PlanDocumentSchema = z.object({
   title: z.string(),
   /** template / plan kind id, e.g. 'minzhu-shenghuohui' */
@@ -96,6 +115,8 @@ export const PlanDocumentSchema = z.object({
   date: z.string().nullable(),
   /** 1. numbering restarts in each section or runs through the document */
   level3Numbering: z.enum(LEVEL3_NUMBERING),
+  /** 印发通知 in front of the plan, when there is one */
+  notice: CoverNoticeSchema.nullable().optional(),
 });
 export type PlanDocument = z.infer<typeof PlanDocumentSchema>;
 
