@@ -2,6 +2,7 @@ import { contract, isMethodName, type MethodName, type OutputOf } from '../../sh
 import { AppError } from '../../shared/errors.ts';
 import { formatZodError } from '../../shared/api/validation.ts';
 import { openDatabase } from './store/database.ts';
+import { storageError } from './store/sqlite-errors.ts';
 import { loadMigrations } from './store/migrations.ts';
 import { DEFAULT_RESOURCES_DIR } from './paths.ts';
 import type { HandlerTable, ServiceContext } from './context.ts';
@@ -41,7 +42,12 @@ export interface ServiceOptions {
 }
 
 export async function createServices(options: ServiceOptions): Promise<Services> {
-  const db = await openDatabase(options.dataDir, options.migrationsDir ? { migrations: loadMigrations(options.migrationsDir) } : {});
+  let db: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    db = await openDatabase(options.dataDir, options.migrationsDir ? { migrations: loadMigrations(options.migrationsDir) } : {});
+  } catch (err) {
+    throw storageError(err, options.dataDir) ?? err;
+  }
   const context: ServiceContext = { db, dataDir: options.dataDir, resourcesDir: options.resourcesDir ?? DEFAULT_RESOURCES_DIR };
 
   async function call<K extends MethodName>(name: K, input: unknown): Promise<OutputOf<K>> {
@@ -49,7 +55,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) throw new AppError('bad_input', formatZodError(parsed.error), { method: name });
     const handler = handlers[name] as (input: unknown, ctx: ServiceContext) => unknown;
-    return (await handler(parsed.data, context)) as OutputOf<K>;
+    try {
+      return (await handler(parsed.data, context)) as OutputOf<K>;
+    } catch (err) {
+      // SQLite's own failures (locked, full, read-only, damaged) become Chinese user errors with a code.
+      throw storageError(err, context.dataDir) ?? err;
+    }
   }
 
   return {
