@@ -24,6 +24,7 @@ import { browserStorage, openJournal } from './edit-journal.ts';
 import { planRecovery, type Recovery } from './journal-recovery.ts';
 import { LEAVE_WARNING, saveNotice } from './save-notice.ts';
 import { SaveNotice } from './SaveNotice.tsx';
+import { DOCUMENT_FIELD_LABELS } from './text-edits.ts';
 import { RecoveryDialog } from './RecoveryDialog.tsx';
 import { usePlanPage } from '../plans/plan-page.ts';
 import { HEADER_ID, OutlineTree, type TreeCommand } from './OutlineTree.tsx';
@@ -50,12 +51,7 @@ const holders = new WeakMap<PlanStore, number>();
 
 /** Where a field of a finding lives in the editor (the label of its input). */
 const FIELD_LABELS: Record<CheckFinding['field'], string> = {
-  title: '方案标题',
-  addressee: '主送机关',
-  preamble: '开头段落',
-  attachments: '附件',
-  issuer: '落款',
-  date: '成文日期',
+  ...DOCUMENT_FIELD_LABELS,
   problem: '正文',
   heading: '标题',
   body: '正文',

@@ -87,15 +87,17 @@ export function unapplied(edit: TextEdit, plan: Pick<PlanDetail, 'outline' | 'do
 
 const KIND_NAMES = { section: '章节', measure: '措施', paragraph: '段落' } as const;
 
-const HEADER_LABELS: Record<keyof HeaderPatch, string> = {
+/** The labels of the 方案信息 fields, as the editor shows them. */
+export const DOCUMENT_FIELD_LABELS = {
   title: '方案标题',
   addressee: '主送机关',
   preamble: '开头段落',
   attachments: '附件',
   issuer: '落款',
   date: '成文日期',
-  level3Numbering: '三级序号',
-};
+} as const;
+
+const HEADER_LABELS: Record<keyof HeaderPatch, string> = { ...DOCUMENT_FIELD_LABELS, level3Numbering: '三级序号' };
 
 const MEASURE_LABELS: Record<string, string> = {
   leader: '责任领导',

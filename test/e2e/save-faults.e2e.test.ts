@@ -27,6 +27,14 @@ function holdWriteLock(app: AppUnderTest): { release: () => void } {
   };
 }
 
+/** The plan open on its first measure, with the write lock taken by another program. */
+async function openFirstMeasureLocked(app: AppUnderTest, locks: { release: () => void }[]): Promise<string> {
+  const planId = await openPlan(app, doc());
+  await treeItem(app.page, '（一）健全学习制度。').click();
+  locks.push(holdWriteLock(app));
+  return planId;
+}
+
 async function storedHeading(app: AppUnderTest, planId: string): Promise<string | undefined> {
   return (await outline(app, planId))[0]?.children[0]?.heading;
 }
@@ -37,10 +45,7 @@ describe('保存失败时不丢字（浏览器端到端）', () => {
     const { page } = app;
     const lock: { release: () => void }[] = [];
     try {
-      const planId = await openPlan(app, doc());
-      await treeItem(page, '（一）健全学习制度。').click();
-      lock.push(holdWriteLock(app));
-
+      const planId = await openFirstMeasureLocked(app, lock);
       const heading = page.getByLabel('措施标题');
       await heading.fill('锁住时写下的措施，一个字也不能丢。');
       await heading.press('Tab');
@@ -81,9 +86,7 @@ describe('保存失败时不丢字（浏览器端到端）', () => {
     const { page } = app;
     const lock: { release: () => void }[] = [];
     try {
-      const planId = await openPlan(app, doc());
-      await treeItem(page, '（一）健全学习制度。').click();
-      lock.push(holdWriteLock(app));
+      const planId = await openFirstMeasureLocked(app, lock);
       const body = page.getByLabel('正文');
       await body.fill('每月召开一次理论学习中心组学习会。\n每季度开展一次专题研讨。');
       await body.press('Tab');

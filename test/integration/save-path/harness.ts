@@ -10,6 +10,7 @@ import { DB_FILE } from '../../../electron/services/store/database.ts';
 import { createApi } from '../../../renderer/api/create-api.ts';
 import { createPlanStore, type PlanStore } from '../../../renderer/editor/plan-store.ts';
 import { openJournal, type EditJournal, type KeyValueStorage } from '../../../renderer/editor/edit-journal.ts';
+export { MemoryStorage } from '../../helpers/memory-storage.ts';
 import { findNode } from '../../../renderer/editor/outline-ops.ts';
 import { tempDir } from '../../helpers/temp.ts';
 
@@ -68,26 +69,6 @@ export function pageApi(side: ServiceSide): Api {
     }
     return wire(envelope);
   });
-}
-
-/** localStorage as the page has it: strings by key, shared by every store of the "browser profile". */
-export class MemoryStorage implements KeyValueStorage {
-  readonly map = new Map<string, string>();
-  get length(): number {
-    return this.map.size;
-  }
-  key(index: number): string | null {
-    return [...this.map.keys()][index] ?? null;
-  }
-  getItem(key: string): string | null {
-    return this.map.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.map.set(key, String(value));
-  }
-  removeItem(key: string): void {
-    this.map.delete(key);
-  }
 }
 
 /** A page with the editor open on the plan: the real store, its journal in `storage`, quick retries. */

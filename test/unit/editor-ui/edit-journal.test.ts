@@ -1,28 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { journalKey, openJournal, type KeyValueStorage, type LockManagerLike } from '../../../renderer/editor/edit-journal.ts';
-
-/** localStorage stand-in that can be made to run out of space. */
-class Storage implements KeyValueStorage {
-  readonly map = new Map<string, string>();
-  quota = Infinity;
-  get length(): number {
-    return this.map.size;
-  }
-  key(i: number): string | null {
-    return [...this.map.keys()][i] ?? null;
-  }
-  getItem(key: string): string | null {
-    return this.map.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    const used = [...this.map].reduce((n, [k, v]) => n + (k === key ? 0 : v.length), 0);
-    if (used + value.length > this.quota) throw new DOMException('quota', 'QuotaExceededError');
-    this.map.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.map.delete(key);
-  }
-}
+import { journalKey, openJournal, type LockManagerLike } from '../../../renderer/editor/edit-journal.ts';
+import { MemoryStorage as Storage } from '../../helpers/memory-storage.ts';
 
 /** Web Locks in one "browser": a page's locks go when the page does (release or page gone). */
 function lockManager() {

@@ -1,33 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Api } from '../../../shared/api/contract.ts';
-import type { PlanDetail, StoredNode } from '../../../shared/api/plans.ts';
+import type { PlanDetail } from '../../../shared/api/plans.ts';
 import { AppError, type AppErrorCode } from '../../../shared/errors.ts';
-import { emptyDocument } from '../../../shared/domain/document.ts';
 import { createPlanStore, saveAllEdits } from '../../../renderer/editor/plan-store.ts';
 import type { EditJournal, JournalEdit } from '../../../renderer/editor/edit-journal.ts';
 import { STALLED_MS } from '../../../renderer/editor/save-notice.ts';
 import { findNode } from '../../../renderer/editor/outline-ops.ts';
-
-function node(id: string, heading = id): StoredNode {
-  return { id, kind: 'measure', heading, body: [], style: {}, measure: null, problemKeys: [], children: [] };
-}
-
-function plan(version: number, outline: StoredNode[] = [node('m1'), node('m2')]): PlanDetail {
-  const { sections: _sections, ...document } = emptyDocument('方案');
-  return {
-    id: 'p1',
-    title: '方案',
-    kind: 'blank',
-    status: 'draft',
-    measureCount: outline.length,
-    createdAt: '2025-01-01T00:00:00Z',
-    updatedAt: '2025-01-01T00:00:00Z',
-    version,
-    meta: { org: null, year: null, templateId: null, variables: {}, settings: {} },
-    document,
-    outline,
-  };
-}
+import { node, plan } from './plan-fixture.ts';
 
 /**
  * A fake service that stores headings, counts versions, and fails the next writes as told — with an
