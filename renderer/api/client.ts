@@ -11,7 +11,15 @@ declare global {
 }
 
 function electronTransport(bridge: RectifyBridge): Transport {
-  return (method, input) => bridge.rpc({ method, input });
+  return async (method, input) => {
+    try {
+      return await bridge.rpc({ method, input });
+    } catch {
+      // The main process answers every call with an envelope; a rejected call never reached it (or
+      // its answer was lost): a transport failure, which the editor keeps and retries.
+      throw new AppError('io', '无法连接到工作台服务，请确认程序仍在运行');
+    }
+  };
 }
 
 /** The browser host: POST /api/rpc with the per-run token the host wrote into the page. */
