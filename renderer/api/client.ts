@@ -1,4 +1,5 @@
-import { contract, type Api, type InputOf, type MethodName, type OutputOf } from '../../shared/api/contract.ts';
+import { contract, type Api, type InputOf, type MethodName, type OutputOf, type SendOptions } from '../../shared/api/contract.ts';
+import { TaskProgressSchema, type ProgressListener } from '../../shared/api/task-progress.ts';
 import type { RectifyBridge, RpcEnvelope } from '../../shared/api/bridge.ts';
 import { AppError, fromWireError } from '../../shared/errors.ts';
 import { formatZodError } from '../../shared/api/validation.ts';
@@ -10,13 +11,20 @@ declare global {
   }
 }
 
-type Transport = (method: string, input: unknown) => Promise<RpcEnvelope>;
+type Transport = (method: string, input: unknown, onProgress?: ProgressListener) => Promise<RpcEnvelope>;
 
 function electronTransport(bridge: RectifyBridge): Transport {
-  return (method, input) => bridge.rpc({ method, input });
+  return (method, input, onProgress) => {
+    if (!onProgress) return bridge.rpc({ method, input });
+    return bridge.rpc({ method, input }, (raw) => {
+      // Progress crosses the process boundary too; a malformed event is dropped, never shown.
+      const parsed = TaskProgressSchema.safeParse(raw);
+      if (parsed.success) onProgress(parsed.data);
+    });
+  };
 }
 
-/** The browser host: POST /api/rpc with the per-run token the host wrote into the page. */
+/** The browser host: POST /api/rpc with the per-run token the host wrote into the page (no progress events). */
 function httpTransport(): Transport {
   const token = document.querySelector<HTMLMetaElement>('meta[name="rectify-token"]')?.content ?? '';
   return async (method, input) => {
@@ -40,8 +48,8 @@ function httpTransport(): Transport {
 
 export function createApi(transport: Transport): Api {
   return {
-    async send<K extends MethodName>(name: K, input: InputOf<K>): Promise<OutputOf<K>> {
-      const envelope = await transport(name, input);
+    async send<K extends MethodName>(name: K, input: InputOf<K>, options: SendOptions = {}): Promise<OutputOf<K>> {
+      const envelope = await transport(name, input, options.onProgress);
       if (!envelope.ok) throw fromWireError(envelope.error);
       // The answer crosses a process boundary too: check it against the contract.
       const parsed = contract[name].output.safeParse(envelope.result);

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { builtinModules } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,17 +33,33 @@ afterAll(() => {
 });
 
 describe('scripts/build.mjs output', () => {
-  it('produces an ES-module main bundle and a CommonJS preload that pass node --check', () => {
-    for (const file of ['main/main.js', 'preload/preload.cjs']) {
+  it('produces ES-module entries for the main process, the service process and the CLI, and a CommonJS preload, that pass node --check', () => {
+    for (const file of ['main/main.js', 'main/service-host.js', 'main/cli.js', 'preload/preload.cjs']) {
       const check = spawnSync(process.execPath, ['--check', path.join(out, file)], { encoding: 'utf8' });
       expect(check.status, `${file}: ${check.stderr}`).toBe(0);
     }
     const main = readFileSync(path.join(out, 'main/main.js'), 'utf8');
     expect(main).toMatch(/^import .* from "electron";$/m);
     expect(main).not.toMatch(/\brequire\(/);
-    // npm packages stay external (electron-builder ships them from node_modules).
-    expect(main).toMatch(/from "better-sqlite3"/);
-    expect(main).toMatch(/from "zod"/);
+    // The window's process never loads SQLite: the services (and the CLI, on demand) do.
+    expect(main).not.toMatch(/from "better-sqlite3"/);
+  });
+
+  it('bundles every library except the native addon: the app needs nothing else from node_modules', () => {
+    const files = readdirSync(path.join(out, 'main')).filter((f) => f.endsWith('.js'));
+    const imported = new Set<string>();
+    for (const file of files) {
+      const code = readFileSync(path.join(out, 'main', file), 'utf8');
+      // ES imports, dynamic imports, and the require() calls left by bundled CommonJS libraries.
+      for (const m of code.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*"([^"]+)"|\bimport\(\s*"([^"]+)"\s*\)|\brequire\(\s*"([^"]+)"\s*\)/g)) {
+        const spec = m[1] ?? m[2] ?? m[3] ?? '';
+        if (!spec.startsWith('.')) imported.add(spec);
+      }
+    }
+    const bare = [...imported].filter((s) => !s.startsWith('node:') && !builtinModules.includes(s));
+    expect(bare.sort()).toEqual(['better-sqlite3', 'electron']);
+    const zodIn = files.filter((f) => readFileSync(path.join(out, 'main', f), 'utf8').includes('from "zod"'));
+    expect(zodIn).toEqual([]);
   });
 
   it('copies every numbered migration beside the main bundle', () => {
@@ -91,6 +108,7 @@ describe('the built main bundle, started with a stub electron', () => {
     menuLabels: string[];
     page: { status: number; csp: string | null; body: string };
     traversalStatus: number;
+    services: { entry: string; serviceName: string | null }[];
     created: { ok: boolean };
     listed: { ok: boolean; result: { title: string }[] };
     errors: string[];
@@ -122,6 +140,8 @@ describe('the built main bundle, started with a stub electron', () => {
     expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
     expect(window.options.webPreferences.preload).toBe(path.join(out, 'preload', 'preload.cjs'));
     expect(existsSync(window.options.webPreferences.preload as string)).toBe(true);
+    // The RPC went to the service bundle, running in a child process of its own.
+    expect(report.services).toEqual([{ entry: path.join(out, 'main', 'service-host.js'), serviceName: '整改方案工作台服务' }]);
     expect(report.created.ok).toBe(true);
     expect(report.listed).toMatchObject({ ok: true, result: [{ title: '打包冒烟测试' }] });
 

@@ -10,7 +10,8 @@ import { FakeWebContents, FakeWebFrame, fake, invokeFrom } from './fake-electron
 vi.mock('electron', async () => (await import('./fake-electron.ts')).electron);
 
 const { registerIpc } = await import('../../../electron/main/ipc.ts');
-const { writeFileAtomically, safeFileName } = await import('../../../electron/main/files.ts');
+const { safeFileName } = await import('../../../electron/main/files.ts');
+const { writeFileAtomic: writeFileAtomically } = await import('../../../electron/services/files/atomic-write.ts');
 
 let services: Services;
 let unregister: () => void;
