@@ -85,8 +85,9 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
     try {
       message = parseMessage(FromServiceSchema, raw);
     } catch (err) {
-      const id = (raw as { id?: unknown } | null)?.id;
-      const call = typeof id === 'number' ? pending.get(id) : undefined;
+      // A malformed answer ends its call with the reason; a malformed progress event is just dropped.
+      const { id, type } = (raw ?? {}) as { id?: unknown; type?: unknown };
+      const call = type === 'result' && typeof id === 'number' ? pending.get(id) : undefined;
       if (call && typeof id === 'number') {
         pending.delete(id);
         call.reject(err);
@@ -168,9 +169,12 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
         try {
           target.post({ type: 'call', id, method, input, ...(callOptions.onProgress ? { progress: true } : {}) });
         } catch (err) {
-          // The input could not be sent (not plain data): a bad request, not a crash.
           pending.delete(id);
-          reject(new AppError('bad_input', `请求无法发送给后台服务：${err instanceof Error ? err.message : String(err)}`));
+          // Input that is not plain data is a bad request; anything else means the process has just
+          // gone (its exit event is on the way) and the call never ran.
+          if ((err as { name?: unknown } | null)?.name === 'DataCloneError') {
+            reject(new AppError('bad_input', `请求无法发送给后台服务：${err instanceof Error ? err.message : String(err)}`));
+          } else reject(new AppError('io', SERVICE_CRASHED_MESSAGE));
         }
       });
     },

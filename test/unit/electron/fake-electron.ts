@@ -129,11 +129,15 @@ export class FakeUtilityProcess extends EventEmitter {
       },
     );
   }
+  /** Test hook: the process dies while handling the next call of `method` (before answering it). */
+  crashOnCall: { method: string; code: number } | null = null;
   postMessage(message: unknown): void {
     if (this.exited) throw new Error('the utility process has exited');
     const copy = structuredClone(message);
     this.received.push(copy);
     setImmediate(() => {
+      const call = copy as { type?: string; method?: string };
+      if (this.crashOnCall && call.type === 'call' && call.method === this.crashOnCall.method) return this.crash(this.crashOnCall.code);
       if (!this.exited) this.deliver?.(copy);
     });
   }
