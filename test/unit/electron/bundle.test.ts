@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -153,5 +153,43 @@ describe('the built main bundle, started with a stub electron', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('the built CLI (out/main/cli.js), with no TypeScript loader', () => {
+  /** Runs the CLI bundle in plain Node, recording which files it loads. */
+  function cli(args: string[]) {
+    const record = path.join(tempDir('rectify-loads-'), 'loads.txt');
+    const r = spawnSync(process.execPath, ['--import', path.join(harness, 'record-loads.mjs'), path.join(out, 'main/cli.js'), ...args], {
+      encoding: 'utf8',
+      cwd: repo,
+      env: { ...process.env, RECORD_LOADS: record, RECTIFY_DATA: '', NODE_OPTIONS: '' },
+    });
+    const loaded = readFileSync(record, 'utf8').split('\n').filter(Boolean).map((u) => fileURLToPath(u));
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr, loaded };
+  }
+  const bytes = (files: string[]) => files.reduce((sum, f) => sum + statSync(f).size, 0);
+  const ours = (files: string[]) => files.filter((f) => f.startsWith(path.join(out, 'main')));
+
+  it('rectify list on an empty workbook prints its note and exits 0 (it used to die with ERR_INVALID_ARG_TYPE)', () => {
+    const data = tempDir('rectify-empty-');
+    const plain = cli(['list', '--data', data]);
+    expect(plain).toMatchObject({ code: 0, stdout: '（还没有方案）\n', stderr: '' });
+    const json = cli(['list', '--json', '--data', data]);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual([]);
+  });
+
+  it('commands load only what they use: help and list a small part of the bundle, no TypeScript anywhere', () => {
+    const all = bytes(readdirSync(path.join(out, 'main')).filter((f) => f.endsWith('.js')).map((f) => path.join(out, 'main', f)));
+    const help = cli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('用法：rectify');
+    expect(help.loaded.some((f) => f.includes('better-sqlite3'))).toBe(false);
+    expect(bytes(ours(help.loaded))).toBeLessThan(all * 0.15);
+    const list = cli(['list', '--data', tempDir('rectify-empty-')]);
+    expect(list.loaded.some((f) => f.includes('better-sqlite3'))).toBe(true);
+    expect(bytes(ours(list.loaded))).toBeLessThan(all * 0.2);
+    for (const run of [help, list]) expect(run.loaded.filter((f) => /\.tsx?$/.test(f) || f.includes(`${path.sep}tsx${path.sep}`))).toEqual([]);
   });
 });
