@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { writeFileAtomic, writeFileWith, writeFolderWith } from '../../../electron/services/files/atomic-write.ts';
 import { tempDir } from '../../helpers/temp.ts';
@@ -83,5 +84,22 @@ describe('原子写入（临时文件 + fsync + 改名），每个导出和保�
     });
     expect(readdirSync(target).sort()).toEqual(['一-1_会议纪要_20260115.pdf', '目录.xlsx']);
     expect(readdirSync(dir)).toEqual(['佐证材料']);
+  });
+});
+
+describe('只有一份原子写入', () => {
+  it('导出、佐证材料包和桌面外壳都不再自己“写临时文件再改名”', () => {
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    const folders = ['electron/main', 'electron/services/export', 'electron/services/progress', 'electron/services/evidence', 'electron/cli'];
+    const renaming: string[] = [];
+    for (const folder of folders) {
+      for (const file of readdirSync(path.join(root, folder), { recursive: true }) as string[]) {
+        if (!file.endsWith('.ts')) continue;
+        const code = readFileSync(path.join(root, folder, file), 'utf8');
+        if (/\brename(Sync)?\(/.test(code)) renaming.push(`${folder}/${file}`);
+      }
+    }
+    // The evidence store's own ingest (temp → content-addressed blob) is not a user's file.
+    expect(renaming).toEqual(['electron/services/evidence/blob-store.ts']);
   });
 });
