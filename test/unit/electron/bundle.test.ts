@@ -193,3 +193,30 @@ describe('the built CLI (out/main/cli.js), with no TypeScript loader', () => {
     for (const run of [help, list]) expect(run.loaded.filter((f) => /\.tsx?$/.test(f) || f.includes(`${path.sep}tsx${path.sep}`))).toEqual([]);
   });
 });
+
+describe('the built main bundle with --cli (what the installed rectify launcher runs)', () => {
+  function installedCli(args: string[]) {
+    const r = spawnSync(process.execPath, ['--import', path.join(harness, 'hooks.mjs'), path.join(out, 'main/main.js'), '--cli', ...args], {
+      encoding: 'utf8',
+      cwd: repo,
+      env: { ...process.env, STUB_APP_PATH: appPath, STUB_CLI: '1', RECTIFY_DATA: '' },
+      timeout: 30_000,
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  it('runs the CLI without a window and exits with its code, printing to the terminal', () => {
+    const data = tempDir('rectify-installed-');
+    expect(installedCli(['list', '--data', data])).toEqual({ code: 0, stdout: '（还没有方案）\n', stderr: '' });
+    const created = installedCli(['new', '--title', '安装版命令行', '--json', '--data', data]);
+    expect(created.code, created.stderr).toBe(0);
+    expect(JSON.parse(created.stdout)).toMatchObject({ title: '安装版命令行' });
+    const missing = installedCli(['show', 'no-such-plan', '--data', data]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/[\u4e00-\u9fff]/);
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
+    const help = installedCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('用法：rectify');
+  });
+});

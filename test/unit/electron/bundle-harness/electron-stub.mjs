@@ -24,6 +24,8 @@ export const app = Object.assign(new Emitter(), {
   disableHardwareAcceleration() {},
   quit() {},
   exit(code) {
+    // `--cli` runs end with app.exit(code): then the exit code is the result (STUB_CLI=1).
+    if (process.env.STUB_CLI) process.exit(code);
     report.errors.push(`app.exit(${code})`);
   },
   whenReady: () => Promise.resolve(),
@@ -115,8 +117,8 @@ export const dialog = {
 };
 export const shell = { openPath: async () => '' };
 
-// After startup has run: call what was registered, like the renderer would.
-setTimeout(async () => {
+// After startup has run: call what was registered, like the renderer would (not for a `--cli` run).
+if (!process.env.STUB_CLI) setTimeout(async () => {
   try {
     report.protocols = [...protocolHandlers.keys()];
     report.ipcChannels = [...ipcHandlers.keys()];
