@@ -60,19 +60,23 @@ export async function exportEvidencePackage(ctx: { db: Db; dataDir: string; prog
 
   const progress = (done: number): void => ctx.progress?.({ task: 'package', stage: '正在导出佐证材料包', done, total: entries.length });
   progress(0);
-  if (format === 'zip') await writeZip(ctx.dataDir, output, entries, catalogName, catalog, progress);
-  else await writeFolder(ctx.dataDir, output, entries, catalogName, catalog, progress);
+  const contents: PackageContents = { dataDir: ctx.dataDir, output, entries, catalogName, catalog, progress };
+  if (format === 'zip') await writeZip(contents);
+  else await writeFolder(contents);
   return { path: output, format, catalogName, entries };
 }
 
-async function writeZip(
-  dataDir: string,
-  output: string,
-  entries: PackageEntry[],
-  catalogName: string,
-  catalog: Buffer,
-  progress: (done: number) => void,
-): Promise<void> {
+/** What goes into a package, and where its progress goes (done = files written so far). */
+interface PackageContents {
+  dataDir: string;
+  output: string;
+  entries: PackageEntry[];
+  catalogName: string;
+  catalog: Buffer;
+  progress: (done: number) => void;
+}
+
+async function writeZip({ dataDir, output, entries, catalogName, catalog, progress }: PackageContents): Promise<void> {
   await writeFileWith(
     output,
     async (temp) => {
@@ -103,14 +107,7 @@ function shouldCompress(name: string): boolean {
   return /\.(txt|csv|doc|xls|ppt|wps|et|rtf|htm|html|xml|bmp|tif|tiff)$/i.test(name);
 }
 
-async function writeFolder(
-  dataDir: string,
-  output: string,
-  entries: PackageEntry[],
-  catalogName: string,
-  catalog: Buffer,
-  progress: (done: number) => void,
-): Promise<void> {
+async function writeFolder({ dataDir, output, entries, catalogName, catalog, progress }: PackageContents): Promise<void> {
   try {
     const existing = await readdir(output);
     if (existing.length > 0) throw new AppError('bad_input', `导出文件夹「${output}」不是空的，请选择一个新的或空的文件夹`);
