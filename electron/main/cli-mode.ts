@@ -1,7 +1,8 @@
 import { app } from 'electron';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { resolveDataDir } from '../services/paths.ts';
-import { appLayout, dataFlagFromArgv } from './startup.ts';
+import { appLayout } from './startup.ts';
 
 /** The installed program's command line: everything after `--cli` (Chromium's own switches may come before it). */
 export function cliArguments(argv: readonly string[]): string[] | null {
@@ -16,11 +17,13 @@ export function cliArguments(argv: readonly string[]): string[] | null {
  * terminal the launcher was started from; the exit code is the CLI's. The RunAsNode fuse stays off:
  * this is the app running its own code, not a general-purpose Node.
  */
-export function runInstalledCli(args: string[], argv: readonly string[] = process.argv): void {
-  // Chromium's own files stay in the workbook's folder, as for the window (see startup.ts).
-  const dataDir = resolveDataDir(dataFlagFromArgv(argv));
-  app.setPath('userData', dataDir);
-  app.setPath('sessionData', path.join(dataDir, 'chromium'));
+export function runInstalledCli(args: string[]): void {
+  // Chromium's own state (Local State, caches) goes to a scratch folder of this run, never into the
+  // workbook's folder, where the desktop app may be running with its own. The CLI finds the workbook
+  // itself (--data, RECTIFY_DATA, the platform folder).
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'rectify-cli-'));
+  app.setPath('userData', scratch);
+  app.setPath('sessionData', scratch);
   // Nothing is drawn: no GPU process for a command line run.
   app.disableHardwareAcceleration();
   void (async () => {
@@ -31,6 +34,11 @@ export function runInstalledCli(args: string[], argv: readonly string[] = proces
       code = await runCliProcess(args, { resourcesDir: layout.resourcesDir, migrationsDir: layout.migrationsDir });
     } catch (err) {
       process.stderr.write(`发生意外错误：${err instanceof Error ? err.message : String(err)}\n`);
+    }
+    try {
+      rmSync(scratch, { recursive: true, force: true });
+    } catch {
+      // still held by Chromium (Windows): an empty folder left in the temp folder
     }
     app.exit(code);
   })();

@@ -1,4 +1,5 @@
-import { cpSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
@@ -31,14 +32,19 @@ describe('安装后的程序带 --cli 运行命令行', () => {
       return true;
     });
     try {
-      runInstalledCli(['list', '--data', data], ['rectify-workbook', '--cli', 'list', '--data', data]);
+      runInstalledCli(['list', '--data', data]);
       await vi.waitFor(() => expect(app.exit).toHaveBeenCalled(), { timeout: 10_000 });
     } finally {
       write.mockRestore();
     }
     expect(app.exit).toHaveBeenCalledWith(0);
     expect(written.join('')).toContain('（还没有方案）');
-    expect(app.setPath).toHaveBeenCalledWith('userData', path.resolve(data));
+    // Chromium's state goes to a scratch folder of the run (removed at exit), not the workbook's folder.
+    const scratch = app.setPath.mock.calls.find(([name]) => name === 'userData')?.[1] as string;
+    expect(scratch.startsWith(path.join(os.tmpdir(), 'rectify-cli-'))).toBe(true);
+    expect(existsSync(scratch)).toBe(false);
+    expect(readdirSync(data).sort()).toEqual(expect.arrayContaining(['workbook.sqlite']));
+    expect(readdirSync(data)).not.toContain('chromium');
     expect(app.disableHardwareAcceleration).toHaveBeenCalled();
     expect(app.requestSingleInstanceLock).not.toHaveBeenCalled();
     expect(FakeBrowserWindow.instances).toHaveLength(0);
