@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 
 /** Hash routes, so a reload keeps the user where they were: #/ and #/plan/<id>. */
 export type Route = { name: 'list' } | { name: 'plan'; id: string };
@@ -51,24 +51,35 @@ export function navigate(route: Route): void {
   leaveThenGo(target);
 }
 
+/**
+ * Listens for address changes. While the page on screen must be asked before it is left (unsaved
+ * edits), a back/forward or typed address is undone at once and the guard asked; only a change the
+ * guard agreed to reaches React.
+ */
+function subscribeToHash(onChange: () => void): () => void {
+  shown = window.location.hash;
+  const listener = (): void => {
+    const hash = window.location.hash;
+    if (guard && hash !== allowed && hash !== shown) {
+      window.history.replaceState(window.history.state, '', shown || '#/');
+      leaveThenGo(hash);
+      return;
+    }
+    allowed = null;
+    shown = hash;
+    onChange();
+  };
+  window.addEventListener('hashchange', listener);
+  return () => window.removeEventListener('hashchange', listener);
+}
+
+/**
+ * The current route. useSyncExternalStore re-reads the hash once it has subscribed, so a navigation
+ * between the first render and the subscription is not lost. (With useState + useEffect it was: a
+ * hash set right after the page loaded — as the end-to-end tests do — left the plan list on screen
+ * and the plan's tabs never appeared; the one retry in vitest.e2e.config.ts was hiding that.)
+ */
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
-  useEffect(() => {
-    shown = window.location.hash;
-    const onChange = (): void => {
-      const hash = window.location.hash;
-      if (guard && hash !== allowed && hash !== shown) {
-        // Back/forward or a typed address while the page must ask first: stay, then ask.
-        window.history.replaceState(window.history.state, '', shown || '#/');
-        leaveThenGo(hash);
-        return;
-      }
-      allowed = null;
-      shown = hash;
-      setRoute(parseRoute(hash));
-    };
-    window.addEventListener('hashchange', onChange);
-    return () => window.removeEventListener('hashchange', onChange);
-  }, []);
-  return route;
+  const hash = useSyncExternalStore(subscribeToHash, () => window.location.hash);
+  return useMemo(() => parseRoute(hash), [hash]);
 }

@@ -1,4 +1,5 @@
 import type { Api } from '../../shared/api/contract.ts';
+import { TaskProgressSchema } from '../../shared/api/task-progress.ts';
 import type { RectifyBridge, RpcEnvelope } from '../../shared/api/bridge.ts';
 import { AppError } from '../../shared/errors.ts';
 import { createApi, type Transport } from './create-api.ts';
@@ -11,9 +12,14 @@ declare global {
 }
 
 function electronTransport(bridge: RectifyBridge): Transport {
-  return async (method, input) => {
+  return async (method, input, onProgress) => {
     try {
-      return await bridge.rpc({ method, input });
+      if (!onProgress) return await bridge.rpc({ method, input });
+      return await bridge.rpc({ method, input }, (raw) => {
+        // Progress crosses the process boundary too; a malformed event is dropped, never shown.
+        const parsed = TaskProgressSchema.safeParse(raw);
+        if (parsed.success) onProgress(parsed.data);
+      });
     } catch {
       // The main process answers every call with an envelope; a rejected call never reached it (or
       // its answer was lost): a transport failure, which the editor keeps and retries.
@@ -22,7 +28,7 @@ function electronTransport(bridge: RectifyBridge): Transport {
   };
 }
 
-/** The browser host: POST /api/rpc with the per-run token the host wrote into the page. */
+/** The browser host: POST /api/rpc with the per-run token the host wrote into the page (no progress events). */
 function httpTransport(): Transport {
   const token = document.querySelector<HTMLMetaElement>('meta[name="rectify-token"]')?.content ?? '';
   return async (method, input) => {

@@ -1,10 +1,14 @@
-import { contract, type Api, type InputOf, type MethodName, type OutputOf } from '../../shared/api/contract.ts';
+import { contract, type Api, type InputOf, type MethodName, type OutputOf, type SendOptions } from '../../shared/api/contract.ts';
+import type { ProgressListener } from '../../shared/api/task-progress.ts';
 import type { RpcEnvelope } from '../../shared/api/bridge.ts';
 import { AppError, fromWireError } from '../../shared/errors.ts';
 import { formatZodError } from '../../shared/api/validation.ts';
 
-/** One call over some transport (IPC, HTTP, or a test's stand-in): `{ method, input }` in, an envelope out. */
-export type Transport = (method: string, input: unknown) => Promise<RpcEnvelope>;
+/**
+ * One call over some transport (IPC, HTTP, or a test's stand-in): `{ method, input }` in, an envelope
+ * out; progress events of a long task go to `onProgress` where the transport carries them.
+ */
+export type Transport = (method: string, input: unknown, onProgress?: ProgressListener) => Promise<RpcEnvelope>;
 
 /**
  * The typed api over a transport. Kept apart from client.ts (which picks the page's transport from
@@ -12,8 +16,8 @@ export type Transport = (method: string, input: unknown) => Promise<RpcEnvelope>
  */
 export function createApi(transport: Transport): Api {
   return {
-    async send<K extends MethodName>(name: K, input: InputOf<K>): Promise<OutputOf<K>> {
-      const envelope = await transport(name, input);
+    async send<K extends MethodName>(name: K, input: InputOf<K>, options: SendOptions = {}): Promise<OutputOf<K>> {
+      const envelope = await transport(name, input, options.onProgress);
       if (!envelope.ok) throw fromWireError(envelope.error);
       // The answer crosses a process boundary too: check it against the contract.
       const parsed = contract[name].output.safeParse(envelope.result);

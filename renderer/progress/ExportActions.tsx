@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { App as AntApp, Button, Dropdown, Space } from 'antd';
 import { DownOutlined, ExportOutlined, FileWordOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import type { LedgerColumnSet } from '../../shared/api/progress.ts';
+import type { TaskProgress } from '../../shared/api/task-progress.ts';
 import { api, errorMessage } from '../api/client.ts';
+import { progressLabel } from '../components/task-progress.ts';
 import { chooseSavePath, saveFile } from '../api/platform.ts';
 import { navigate } from '../router.ts';
 import { downloadFromHost, isBrowserHost } from '../evidence/transfer.ts';
@@ -17,6 +19,8 @@ import { usePlanPage } from '../plans/plan-page.ts';
 export function ExportActions({ planId, columnSet }: { planId: string; columnSet: LedgerColumnSet }) {
   const { message, modal, notification } = AntApp.useApp();
   const [busy, setBusy] = useState<string | null>(null);
+  // The evidence package copies every file: the desktop app counts them on the button.
+  const [packageProgress, setPackageProgress] = useState<TaskProgress | null>(null);
   const page = usePlanPage();
 
   const run = async (key: string, work: () => Promise<void>): Promise<void> => {
@@ -82,7 +86,11 @@ export function ExportActions({ planId, columnSet }: { planId: string; columnSet
           filters: [{ name: 'ZIP 压缩包', extensions: ['zip'] }],
         });
         if (!output) return;
-        await api.send('evidence.exportPackage', { planId, output, format: 'zip' });
+        try {
+          await api.send('evidence.exportPackage', { planId, output, format: 'zip' }, { onProgress: setPackageProgress });
+        } finally {
+          setPackageProgress(null);
+        }
         message.success(`已导出：${output}`);
         return;
       }
@@ -119,7 +127,7 @@ export function ExportActions({ planId, columnSet }: { planId: string; columnSet
         </Button>
       </Dropdown>
       <Button icon={<FolderOpenOutlined aria-hidden />} loading={busy === 'package'} onClick={() => void exportPackage()}>
-        导出佐证材料包
+        {(busy === 'package' && progressLabel(packageProgress)) || '导出佐证材料包'}
       </Button>
       <VerifyButton />
     </Space>

@@ -2,7 +2,7 @@ import type { CliCommand, CliContext } from '../command.ts';
 import { CliUsageError, printJson, requirePositional } from '../command.ts';
 import { FONT_PROFILES, resolveExportSettings, type ExportSettingsPatch, type FontProfileId } from '../../../shared/domain/export-settings.ts';
 
-// The exporter and the importer load docx, mammoth …: only when a command that needs them runs,
+// The exporter and the importer load docx, the Word readers …: only when a command that needs them runs,
 // so `rectify list` and friends do not pay for them.
 const exporter = () => import('../../services/export/export-plan.ts');
 const writer = () => import('../../services/export/write-file.ts');

@@ -8,14 +8,19 @@ import { buildPreview } from './preview.ts';
 import { FONT_PROFILES_BY_ID, profileFaces } from './fonts.ts';
 import { installedFamilies, isInstalled } from './installed-fonts.ts';
 import { createRevision } from '../revisions/revisions.ts';
+import { taskSteps } from '../task-steps.ts';
 
 export const exportHandlers: HandlerTable<keyof typeof exportContract> = {
-  'export.docx': async ({ planId, settings }, { db }) => {
+  'export.docx': async ({ planId, settings }, ctx) => {
+    const { db } = ctx;
+    const step = taskSteps(ctx, 'export', 1);
+    step('正在生成公文');
     const doc = getPlanDocument(db, planId);
     // Keep the version that went out as a 导出前 revision (none is added while nothing changed),
     // so the secretary can always see exactly what was submitted.
     createRevision(db, planId, '导出前');
     const r = await exportPlanDocx(doc, getExportSettings(db, planId, settings));
+    step('已生成');
     return { fileName: r.fileName, dataBase64: r.data.toString('base64'), warnings: r.warnings };
   },
   'export.ledgerDocx': async ({ planId, settings }, { db }) => {

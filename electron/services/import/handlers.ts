@@ -5,6 +5,7 @@ import { PLAN_KIND_LABELS } from '../../../shared/importer/kind.ts';
 import { yearOf } from '../../../shared/importer/recognise.ts';
 import { createPlanFromDocument } from '../plans/plan-repository.ts';
 import { parsePlanBytes, parsePlanText, type ParsedPlanFile } from './index.ts';
+import { taskSteps } from '../task-steps.ts';
 
 export function toPreview(parsed: ParsedPlanFile): ImportPreview {
   return {
@@ -26,12 +27,20 @@ function decodeBase64(data: string): Buffer {
 }
 
 export const importHandlers: HandlerTable<keyof typeof importContract> = {
-  'import.parseFile': async ({ fileName, dataBase64, encoding }) =>
-    toPreview(await parsePlanBytes(decodeBase64(dataBase64), fileName, { encoding: encoding ?? 'auto' })),
+  'import.parseFile': async ({ fileName, dataBase64, encoding }, ctx) => {
+    const step = taskSteps(ctx, 'import', 1);
+    step(`正在识别「${fileName}」`);
+    const preview = toPreview(await parsePlanBytes(decodeBase64(dataBase64), fileName, { encoding: encoding ?? 'auto' }));
+    step('已识别');
+    return preview;
+  },
   'import.parseText': ({ text }) => toPreview(parsePlanText(text)),
-  'import.commit': ({ document }, { db }) => {
+  'import.commit': ({ document }, ctx) => {
+    const step = taskSteps(ctx, 'import', 1);
+    step('正在保存导入的方案');
     const doc = { ...document, title: document.title.trim() || '导入的方案' };
-    const plan = createPlanFromDocument(db, doc, { year: yearOf(doc.title) ?? yearOf(doc.date ?? '') ?? null });
+    const plan = createPlanFromDocument(ctx.db, doc, { year: yearOf(doc.title) ?? yearOf(doc.date ?? '') ?? null });
+    step('已保存');
     return { planId: plan.id };
   },
 };

@@ -1,4 +1,3 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../store/database.ts';
 import { AppError } from '../../../shared/errors.ts';
@@ -14,7 +13,7 @@ import { safeFileName } from '../../../shared/progress/evidence-names.ts';
 import { buildPlanLayout } from '../export/blocks.ts';
 import { buildDocument, buildLedgerDocument, packDocx } from '../export/docx-writer.ts';
 import { getPlan } from '../plans/plan-repository.ts';
-import { errCode, ioError } from '../evidence/blob-store.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
 import { loadLedger, type LoadedLedger } from './ledger-data.ts';
 import { ledgerXlsx } from './ledger-xlsx.ts';
 
@@ -68,21 +67,6 @@ export async function ledgerFile(
   return { fileName, data: await packDocx(document, settings), rows: loaded.ledger.measures.length, loaded };
 }
 
-/** Writes beside the target and renames: an interrupted export never leaves a truncated file under the name. */
-export async function writeFileAtomic(file: string, data: Buffer): Promise<void> {
-  const target = path.resolve(file);
-  const tmp = `${target}.${process.pid}.part`;
-  try {
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(tmp, data);
-    await rename(tmp, target);
-  } catch (err) {
-    await rm(tmp, { force: true }).catch(() => undefined);
-    if (errCode(err) === 'EISDIR') throw new AppError('bad_input', `「${target}」是文件夹，请给出文件名`);
-    throw ioError(err, '写入导出文件失败', path.basename(target));
-  }
-}
-
 export async function exportLedger(
   db: Db,
   input: { planId: string; output: string; format?: LedgerFormat | undefined; columnSet?: LedgerColumnSet | undefined },
@@ -90,7 +74,7 @@ export async function exportLedger(
   const format = input.format ?? formatFromPath(input.output);
   if (!format) throw new AppError('bad_input', `无法从文件名「${path.basename(input.output)}」判断格式：请以 .xlsx 或 .docx 结尾`);
   const file = await ledgerFile(db, input.planId, format, input.columnSet ?? 'E');
-  await writeFileAtomic(input.output, file.data);
+  await writeFileAtomic(input.output, file.data, { createFolder: true });
   return { path: path.resolve(input.output), format, rows: file.rows };
 }
 
