@@ -85,9 +85,11 @@ interface Span {
   start: number;
   end: number; // exclusive
   cost: number;
+  /** A 《…》 too long for one line: it has to break, preferably where the text allows (cost added on top) */
+  soft?: boolean;
 }
 
-function protectedSpans(chars: string[]): Span[] {
+function protectedSpans(chars: string[], max = TITLE_MAX_CHARS): Span[] {
   const spans: Span[] = [];
   const text = chars.join('');
   const pairs: [string, string][] = [
@@ -102,7 +104,9 @@ function protectedSpans(chars: string[]): Span[] {
     for (let i = 0; i < chars.length; i++) {
       if (chars[i] !== open) continue;
       const j = chars.indexOf(close, i + 1);
-      if (j > i) spans.push({ start: i, end: j + 1, cost: 1000 });
+      if (j <= i) continue;
+      const long = titleWidth(chars.slice(i, j + 1).join('')) > max;
+      spans.push(long ? { start: i, end: j + 1, cost: 100, soft: true } : { start: i, end: j + 1, cost: 1000 });
     }
   }
   // Numbers with their unit (2025年度, 第3, 12个) and Latin words.
@@ -128,8 +132,12 @@ function breakCosts(chars: string[]): number[] {
   // cost[i] = cost of a break between chars[i-1] and chars[i], for 1 ≤ i < n
   const n = chars.length;
   const cost = new Array<number>(n + 1).fill(3);
+  const soft = new Array<number>(n + 1).fill(0);
   for (const span of protectedSpans(chars)) {
-    for (let i = span.start + 1; i < span.end; i++) cost[i] = Math.max(cost[i] ?? 0, span.cost);
+    for (let i = span.start + 1; i < span.end; i++) {
+      if (span.soft) soft[i] = Math.max(soft[i] ?? 0, span.cost);
+      else cost[i] = Math.max(cost[i] ?? 0, span.cost);
+    }
   }
   const text = chars.join('');
   const at = (s: string): number[] => {
@@ -154,7 +162,7 @@ function breakCosts(chars: string[]): number[] {
     if (/[的和与及、，。）》”]/u.test(chars[i] ?? '')) cost[i] = (cost[i] ?? 0) + 30;
     if (/[（《“〔]/u.test(chars[i - 1] ?? '')) cost[i] = (cost[i] ?? 0) + 1000;
   }
-  return cost;
+  return cost.map((c, i) => c + (soft[i] ?? 0));
 }
 
 function shapeCost(widths: number[]): number {
