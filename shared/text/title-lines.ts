@@ -13,6 +13,19 @@ export function titleWidth(text: string): number {
 
 export const TITLE_MAX_CHARS = 20;
 
+const isHalf = (ch: string): boolean => ch.charCodeAt(0) < 0x2e80 && ch !== '—' && ch !== '…';
+
+/**
+ * The width a line really takes when set, in character cells: capitals are wider than half a cell,
+ * and word processors put about 3/16 of a cell between Hanzi and digits or Latin letters. A line
+ * measured with titleWidth alone can overflow (中共XX…党组2025年度 wraps its last character).
+ */
+function setAdvance(ch: string): number {
+  if (!isHalf(ch)) return 1;
+  return /[A-Z]/.test(ch) ? 0.72 : 0.5;
+}
+const AUTOSPACE = 3 / 16;
+
 /** Marks a title does not end with (the 2000 公文处理办法 wording, followed in practice). */
 const FINAL_PUNCTUATION = /[。．.，,；;：:！!？?、\s]+$/u;
 
@@ -191,10 +204,19 @@ export function splitTitleLines(title: string, max = TITLE_MAX_CHARS): string[] 
   const clean = stripTitleFinalPunctuation(title.replace(/\s+/gu, ''));
   const chars = [...clean];
   if (chars.length === 0) return [];
-  if (titleWidth(clean) <= max) return [clean];
   const costs = breakCosts(chars);
   const prefix: number[] = [0];
   for (const ch of chars) prefix.push(prefix[prefix.length - 1]! + titleWidth(ch));
+  // Set width of chars[from, end): advances plus the Hanzi/Latin gaps inside the line.
+  const advance: number[] = [0];
+  const gaps: number[] = [0];
+  chars.forEach((ch, i) => {
+    advance.push(advance[i]! + setAdvance(ch));
+    const gap = i > 0 && isHalf(ch) !== isHalf(chars[i - 1]!) && !/[\p{P}\s]/u.test(ch) && !/[\p{P}\s]/u.test(chars[i - 1]!) ? AUTOSPACE : 0;
+    gaps.push(gaps[i]! + gap);
+  });
+  const fits = (from: number, end: number): boolean => advance[end]! - advance[from]! + (gaps[end]! - gaps[from + 1]!) <= max;
+  if (fits(0, chars.length)) return [clean];
   const total = prefix[chars.length]!;
   const minLines = Math.ceil(total / max);
   let best: { score: number; breaks: number[] } | null = null;
@@ -203,7 +225,7 @@ export function splitTitleLines(title: string, max = TITLE_MAX_CHARS): string[] 
     const search = (from: number, linesLeft: number, acc: number): void => {
       if (best && acc >= best.score) return;
       if (linesLeft === 1) {
-        if (prefix[chars.length]! - prefix[from]! > max) return;
+        if (!fits(from, chars.length)) return;
         const ends = [...breaks, chars.length];
         const widths = ends.map((e, i) => prefix[e]! - prefix[i === 0 ? 0 : ends[i - 1]!]!);
         // An extra line is only worth it when it avoids a bad break.
@@ -212,8 +234,7 @@ export function splitTitleLines(title: string, max = TITLE_MAX_CHARS): string[] 
         return;
       }
       for (let end = from + 1; end < chars.length; end++) {
-        const w = prefix[end]! - prefix[from]!;
-        if (w > max) break;
+        if (!fits(from, end)) break;
         // The rest must still fit in the remaining lines.
         if (prefix[chars.length]! - prefix[end]! > max * (linesLeft - 1)) continue;
         breaks.push(end);
