@@ -132,6 +132,7 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
           setSide('checks');
           setCheckTick((t) => t + 1);
         },
+        editHeader: (patch) => store.editHeader(patch),
       }),
     [page, store],
   );

@@ -143,7 +143,9 @@ export function layoutLetterhead(input: LetterheadInput): LetterheadLayout {
       ...(red ? { joint: { organs, suffix: input.suffix, nameWidth, suffixWidth, lineHeight, size } } : {}),
     });
   } else {
-    push({ kind: 'mark', height: lineHeight, segments: red ? [{ text: organs[0]! + input.suffix, role: 'xbs', size, x: 'center', red: true }] : [] });
+    // Without an organ there is no 标志 (the suffix alone is not one); its place stays.
+    const printed = red && organs[0] !== '';
+    push({ kind: 'mark', height: lineHeight, segments: printed ? [{ text: organs[0]! + input.suffix, role: 'xbs', size, x: 'center', red: true }] : [] });
   }
   const markBottom = y - lineHeight + glyphBottomInRow(lineHeight, size);
 

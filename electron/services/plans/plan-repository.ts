@@ -100,6 +100,7 @@ export function noticeJson(notice: CoverNotice | null | undefined): string | nul
 
 function documentHeader(row: PlanRow): Omit<PlanDocument, 'sections'> {
   const settings = JSON.parse(row.settings) as { level3Numbering?: unknown };
+  const notice = parseNotice(row.notice);
   return {
     title: row.title,
     kind: row.kind,
@@ -110,7 +111,8 @@ function documentHeader(row: PlanRow): Omit<PlanDocument, 'sections'> {
     issuer: row.issuer,
     date: row.doc_date,
     level3Numbering: settings.level3Numbering === 'continuous' ? 'continuous' : 'restart',
-    notice: parseNotice(row.notice),
+    // Only a plan that has a notice carries the field: a document without one reads back as it went in.
+    ...(notice ? { notice } : {}),
   };
 }
 
