@@ -11,6 +11,7 @@ import type { DocNode, PlanDocument } from '../../../shared/domain/document.ts';
 import { bigPlan } from '../../helpers/big-plan.ts';
 import { attr, effectiveEastAsia, paragraphs, readDocxParts, runWith, styleXml } from './docx-xml.ts';
 import { bodyRows, footerLines, fullLineCounts, PT, renderDocx, type PdfPage } from './render.ts';
+import { outlineShape } from './outline-shape.ts';
 
 // The exported documents are rendered once each by LibreOffice; all layout assertions share them.
 const work = mkdtempSync(path.join(os.tmpdir(), 'rectify-export-'));
@@ -321,15 +322,7 @@ describe('layout in LibreOffice (pdftotext -bbox-layout)', () => {
 });
 
 describe('round trip through the importer', () => {
-  const outline = (nodes: DocNode[]): unknown[] =>
-    nodes.map((n) => ({
-      kind: n.kind,
-      level: n.style.level,
-      heading: n.heading,
-      body: n.body,
-      fields: n.measure ? [n.measure.leader, n.measure.department, n.measure.person, n.measure.deadline] : null,
-      children: outline(n.children),
-    }));
+  const outline = outlineShape;
 
   it('importing the exported .docx (ledger appendix on, the default) gives back the same outline, measure fields and text', async () => {
     for (const file of ['synthetic-01-minzhu-shenghuohui-renda.txt', 'minzhu-shenghuohui-zhenggai-fangan.txt']) {
