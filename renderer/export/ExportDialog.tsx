@@ -128,7 +128,8 @@ export function ExportDialog({ planId, onClose, target = 'plan' }: { planId: str
     const id = ++request.current;
     const timer = setTimeout(() => {
       setLoadingPreview(true);
-      api.send('export.preview', { planId, settings, target, ...(report ? {} : { notice }) }).then(
+      // The notice being edited (once the stored one is read; until then the service reads it itself).
+      api.send('export.preview', { planId, settings, target, ...(report || !doc ? {} : { notice }) }).then(
         (p) => {
           if (id !== request.current) return;
           setPreview(p);
@@ -143,7 +144,7 @@ export function ExportDialog({ planId, onClose, target = 'plan' }: { planId: str
       );
     }, 250);
     return () => clearTimeout(timer);
-  }, [planId, settings, stored, target, report, notice]);
+  }, [planId, settings, stored, target, report, notice, doc]);
 
   const fontKey = settings ? `${settings.fontProfile}|${settings.latinFont}` : '';
   useEffect(() => {
