@@ -139,6 +139,7 @@ function createFake() {
       showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
       showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
       showMessageBox: vi.fn(async () => ({ response: 0 })),
+      showMessageBoxSync: vi.fn((..._args: unknown[]) => 0),
       showErrorBox: vi.fn(),
     },
     Menu: {
