@@ -56,6 +56,8 @@ const FIELD_LABELS: Record<CheckFinding['field'], string> = {
   heading: '标题',
   body: '正文',
   measure: '责任部门',
+  // 发文字号 and a report's 主送 are set in 导出 Word → 发文设置; the finding's message says so.
+  issuance: '发文设置',
 };
 
 /** Loads the plan, then hands it to the editor proper. */
@@ -179,6 +181,7 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
           setSide('checks');
           setCheckTick((t) => t + 1);
         },
+        editHeader: (patch) => store.editHeader(patch),
       }),
     [page, store],
   );

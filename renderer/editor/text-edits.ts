@@ -97,7 +97,7 @@ export const DOCUMENT_FIELD_LABELS = {
   date: '成文日期',
 } as const;
 
-const HEADER_LABELS: Record<keyof HeaderPatch, string> = { ...DOCUMENT_FIELD_LABELS, level3Numbering: '三级序号' };
+const HEADER_LABELS: Record<keyof HeaderPatch, string> = { ...DOCUMENT_FIELD_LABELS, level3Numbering: '三级序号', notice: '印发通知' };
 
 const MEASURE_LABELS: Record<string, string> = {
   leader: '责任领导',
@@ -142,12 +142,19 @@ function nodeFields(patch: NodePatch, kind: StoredNode['kind'] | null): FieldTex
   return fields;
 }
 
+/** The 印发通知 (edited in the export dialog) as lines a person can copy back. */
+function noticeText(notice: HeaderPatch['notice']): string {
+  if (!notice) return '（空）';
+  return valueText([notice.title, notice.addressee, ...notice.body, notice.issuer, notice.date].filter((t): t is string => Boolean(t?.trim())), '\n');
+}
+
 function headerFields(patch: HeaderPatch): FieldText[] {
   const fields: FieldText[] = [];
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
     const label = HEADER_LABELS[key as keyof HeaderPatch];
     if (key === 'level3Numbering') fields.push({ label, text: value === 'continuous' ? '全文连续编号' : '每节重新编号' });
+    else if (key === 'notice') fields.push({ label, text: noticeText(value as HeaderPatch['notice']) });
     else fields.push({ label, text: valueText(value, '\n') });
   }
   return fields;

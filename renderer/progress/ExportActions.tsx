@@ -10,17 +10,20 @@ import { navigate } from '../router.ts';
 import { downloadFromHost, isBrowserHost } from '../evidence/transfer.ts';
 import { VerifyButton } from '../evidence/VerifyButton.tsx';
 import { usePlanPage } from '../plans/plan-page.ts';
+import { ReportExportDialog } from '../export/ExportDialog.tsx';
 
 /**
  * The tracking documents: the ledger as .xlsx / .docx (bytes from the service, saved through the
  * platform's save dialog or download), the 整改落实情况报告 (a Word file, or a new editable plan), and
  * the evidence package (.zip). The report and the package are built by the host, which streams them.
+ * The report's 发文设置 (a 报告 with 版头, 签发人, 主送, 版记) are set in the export dialog, which exports it too.
  */
 export function ExportActions({ planId, columnSet }: { planId: string; columnSet: LedgerColumnSet }) {
   const { message, modal, notification } = AntApp.useApp();
   const [busy, setBusy] = useState<string | null>(null);
   // The evidence package copies every file: the desktop app counts them on the button.
   const [packageProgress, setPackageProgress] = useState<TaskProgress | null>(null);
+  const [reportDialog, setReportDialog] = useState(false);
   const page = usePlanPage();
 
   const run = async (key: string, work: () => Promise<void>): Promise<void> => {
@@ -117,9 +120,13 @@ export function ExportActions({ planId, columnSet }: { planId: string; columnSet
         menu={{
           items: [
             { key: 'docx', label: '导出报告为 Word（.docx）' },
+            { key: 'issue', label: '报告发文设置（版头、签发人、版记）…' },
             { key: 'plan', label: '生成可编辑的报告' },
           ],
-          onClick: ({ key }) => void (key === 'docx' ? exportReport() : generateReport()),
+          onClick: ({ key }) => {
+            if (key === 'issue') setReportDialog(true);
+            else void (key === 'docx' ? exportReport() : generateReport());
+          },
         }}
       >
         <Button icon={<FileWordOutlined aria-hidden />} loading={busy?.startsWith('report') ?? false}>
@@ -130,6 +137,7 @@ export function ExportActions({ planId, columnSet }: { planId: string; columnSet
         {(busy === 'package' && progressLabel(packageProgress)) || '导出佐证材料包'}
       </Button>
       <VerifyButton />
+      {reportDialog && <ReportExportDialog planId={planId} onClose={() => setReportDialog(false)} />}
     </Space>
   );
 }

@@ -122,4 +122,10 @@ describe('打开方案时从本机日志恢复', () => {
     );
     expect(text).toBe('【措施“（二）开展专题研讨。”】\n措施标题：开展专题研讨。\n配合部门：研究室、机关党委\n状态：正在推进\n\n【方案信息】\n三级序号：全文连续编号');
   });
+
+  it('未保存的印发通知（导出对话框中改写的）按行列出，可以复制回去', () => {
+    const notice = { title: '', addressee: '机关各科室', body: ['现将方案印发给你们，请认真落实。'], issuer: null, date: '2026年1月5日' };
+    const text = descriptionsText(describeEdits([{ kind: 'header', patch: { notice } }], plan(1, stored()).outline, 'restart'));
+    expect(text).toBe('【方案信息】\n印发通知：机关各科室\n现将方案印发给你们，请认真落实。\n2026年1月5日');
+  });
 });
