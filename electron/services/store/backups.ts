@@ -1,0 +1,72 @@
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/errors.ts';
+
+/**
+ * The `backups/` folder of a workbook: full copies of the database (before every schema upgrade, and
+ * the daily copy of the start-up maintenance). Named here so every message that tells the user to
+ * restore one names the same, newest copy.
+ */
+
+export const BACKUPS_DIR = 'backups';
+
+export interface BackupFile {
+  file: string;
+  size: number;
+  modifiedAt: string;
+}
+
+export function backupsDir(dataDir: string): string {
+  return path.join(dataDir, BACKUPS_DIR);
+}
+
+/** Every backup, newest first; an unreadable or missing folder is an empty list. */
+export function listBackups(dataDir: string): BackupFile[] {
+  const dir = backupsDir(dataDir);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const out: (BackupFile & { ms: number })[] = [];
+  for (const name of names) {
+    if (!name.endsWith('.sqlite')) continue;
+    try {
+      const st = statSync(path.join(dir, name));
+      if (!st.isFile()) continue;
+      out.push({ file: path.join(dir, name), size: st.size, modifiedAt: st.mtime.toISOString(), ms: st.mtimeMs });
+    } catch {
+      // vanished meanwhile
+    }
+  }
+  return out.sort((a, b) => b.ms - a.ms || b.file.localeCompare(a.file)).map(({ ms: _ms, ...b }) => b);
+}
+
+function localTime(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** How to get the work back from the newest backup, step by step, in the user's words. */
+export function restoreAdvice(dataDir: string): string {
+  const newest = listBackups(dataDir)[0];
+  if (!newest) {
+    return (
+      `数据目录的 backups 文件夹中没有备份。请不要删除或覆盖 workbook.sqlite，先把整个数据目录复制一份保存，` +
+      `再运行“rectify doctor”查看详情，并请技术人员用 SQLite 工具抢救数据。数据目录：${dataDir}`
+    );
+  }
+  return (
+    `最新的备份是 ${newest.file}（${localTime(newest.modifiedAt)}）。恢复方法：` +
+    `① 关闭整改方案工作台和正在运行的 rectify 命令；` +
+    `② 把数据目录中的 workbook.sqlite 以及同名的 workbook.sqlite-wal、workbook.sqlite-shm 移到别处保存（不要删除）；` +
+    `③ 把这个备份复制到数据目录，改名为 workbook.sqlite；④ 重新打开程序。备份之后的修改需要重新录入。数据目录：${dataDir}`
+  );
+}
+
+/** The error for a database that cannot be read as ours: nothing is written to it. */
+export function damagedDatabaseError(dataDir: string, detail: string): AppError {
+  return new AppError('db_corrupt', `数据文件已损坏（${detail}），为保护数据，程序没有写入它。${restoreAdvice(dataDir)}`, { detail });
+}
