@@ -105,8 +105,9 @@ export function startApp(options: StartOptions = {}): StartedApp {
     services = createServices({ dataDir, resourcesDir: layout.resourcesDir, migrationsDir: layout.migrationsDir });
     // Swallowed here only to avoid an unhandled rejection; every RPC call reports the failure in Chinese.
     services.catch(() => undefined);
-    // Maintenance: blobs no attachment refers to any more (removed long ago) are deleted at start.
-    void services.then((s) => s.callByName('evidence.collectGarbage', {})).catch(() => undefined);
+    // Start-up maintenance (the step `rectify doctor --clean` runs too): leftover temporary files of
+    // interrupted writes, evidence nothing can bring back any more, the daily backup.
+    void services.then((s) => s.call('maintenance.run', {})).catch(() => undefined);
 
     registerIpc({ services, getWindow, defaultSaveDir: () => app.getPath('documents') });
     installMenu({ isDev, version: app.getVersion(), dataDir, getWindow });

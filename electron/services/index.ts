@@ -13,6 +13,7 @@ import { evidenceHandlers } from './evidence/handlers.ts';
 import { progressHandlers } from './progress/handlers.ts';
 import { importHandlers } from './import/handlers.ts';
 import { exportHandlers } from './export/handlers.ts';
+import { maintenanceHandlers } from './maintenance/handlers.ts';
 
 /** Every contract method, implemented once. The type makes a missing handler a compile error. */
 const handlers: HandlerTable<MethodName> = {
@@ -23,6 +24,7 @@ const handlers: HandlerTable<MethodName> = {
   ...progressHandlers,
   ...importHandlers,
   ...exportHandlers,
+  ...maintenanceHandlers,
 };
 
 export interface Services {

@@ -13,7 +13,8 @@ import {
   restoreAttachment,
   updateAttachment,
 } from './attachments.ts';
-import { collectGarbage, verifyStore } from './maintenance.ts';
+import { verifyStore } from './maintenance.ts';
+import { runMaintenance } from '../maintenance/run.ts';
 import { exportEvidencePackage } from './package.ts';
 
 export const evidenceHandlers: HandlerTable<keyof typeof evidenceContract> = {
@@ -36,6 +37,9 @@ export const evidenceHandlers: HandlerTable<keyof typeof evidenceContract> = {
     return copyOut(ctx, attachmentId, dir);
   },
   'evidence.verify': (_input, ctx) => verifyStore(ctx),
-  'evidence.collectGarbage': (input, ctx) => collectGarbage(ctx, input.purgeRemovedDays === undefined ? {} : { purgeRemovedDays: input.purgeRemovedDays }),
+  'evidence.collectGarbage': async (input, ctx) => {
+    const r = await runMaintenance(ctx, { backup: false, ...(input.purgeRemovedDays === undefined ? {} : { purgeRemovedDays: input.purgeRemovedDays }) });
+    return { removedBlobs: r.removedBlobs, freedBytes: r.freedBytes, removedTempFiles: r.removedTempFiles };
+  },
   'evidence.exportPackage': (input, ctx) => exportEvidencePackage(ctx, input),
 };

@@ -11,6 +11,7 @@ import type { PackageEntry, PackageResult } from '../../../shared/api/evidence.t
 import { loadLedger, type LoadedLedger } from '../progress/ledger-data.ts';
 import { blobPath, errCode, ioError } from './blob-store.ts';
 import { formatSize } from './attachments.ts';
+import { notePendingWrite, PART_SUFFIX, type PendingWrite } from '../temp-files.ts';
 
 /**
  * The evidence package (佐证材料包): every active attachment of a plan, renamed by measure path, type
@@ -60,11 +61,17 @@ export async function exportEvidencePackage(ctx: { db: Db; dataDir: string }, op
   return { path: output, format, catalogName, entries };
 }
 
+/** The `*.part` sibling a package is written into, noted so that an interrupted export's leftover is found and removed. */
+function partFor(dataDir: string, output: string): Promise<PendingWrite> {
+  return notePendingWrite(dataDir, `${output}.${process.pid}${PART_SUFFIX}`);
+}
+
 async function writeZip(dataDir: string, output: string, entries: PackageEntry[], catalogName: string, catalog: Buffer): Promise<void> {
   await mkdir(path.dirname(output), { recursive: true }).catch((err: unknown) => {
     throw ioError(err, '无法建立导出文件夹', output);
   });
-  const tmp = `${output}.${process.pid}.part`;
+  const part = await partFor(dataDir, output);
+  const tmp = part.path;
   const zip = new yazl.ZipFile();
   try {
     // yazl writes UTF-8 names with the language-encoding flag, so Chinese names survive on every unzip tool.
@@ -76,6 +83,8 @@ async function writeZip(dataDir: string, output: string, entries: PackageEntry[]
   } catch (err) {
     await rm(tmp, { force: true }).catch(() => undefined);
     throw ioError(err, '导出佐证材料包失败', path.basename(output));
+  } finally {
+    await part.done();
   }
 }
 
@@ -94,7 +103,8 @@ async function writeFolder(dataDir: string, output: string, entries: PackageEntr
     if (errCode(err) === 'ENOTDIR') throw new AppError('bad_input', `「${output}」是一个文件，请选择文件夹或以 .zip 结尾的文件名`);
     if (errCode(err) !== 'ENOENT') throw ioError(err, '无法使用导出文件夹', output);
   }
-  const tmp = `${output}.${process.pid}.part`;
+  const part = await partFor(dataDir, output);
+  const tmp = part.path;
   try {
     await rm(tmp, { recursive: true, force: true });
     await mkdir(tmp, { recursive: true });
@@ -104,6 +114,8 @@ async function writeFolder(dataDir: string, output: string, entries: PackageEntr
   } catch (err) {
     await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
     throw ioError(err, '导出佐证材料包失败', path.basename(output));
+  } finally {
+    await part.done();
   }
 }
 

@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors.ts';
+import type { DriverInfo } from '../../../shared/api/maintenance.ts';
 import { SqliteConnection, type Db, type DriverConnection, type DriverName } from './db.ts';
 import { openBetter, type OpenFileOptions } from './driver-better.ts';
 import { openNode } from './driver-node.ts';
@@ -69,4 +70,19 @@ function openWith(name: DriverName, file: string, options: OpenFileOptions): Dri
  */
 export function openConnection(file: string, options: OpenFileOptions & { driver?: DriverName } = {}): Db {
   return new SqliteConnection(openWith(options.driver ?? currentDriver().name, file, options));
+}
+
+/** Which driver and SQLite version a connection runs on, for 关于 and `rectify doctor`. */
+export function driverInfo(db: Db, choice: DriverChoice = currentDriver()): DriverInfo {
+  const name = db.driver;
+  const parts = [`数据库组件：${name}${name === 'node:sqlite' ? '（Node.js 内置）' : ''}，SQLite ${db.sqliteVersion}`];
+  if (choice.forced && choice.name === name) parts.push('由环境变量 RECTIFY_SQLITE 指定');
+  if (choice.fallbackReason && choice.name === name) parts.push(`better-sqlite3 无法在本系统加载（${choice.fallbackReason}），已自动改用 node:sqlite`);
+  return {
+    name,
+    sqliteVersion: db.sqliteVersion,
+    forced: choice.forced && choice.name === name,
+    fallbackReason: choice.name === name ? choice.fallbackReason : null,
+    description: parts.join('；'),
+  };
 }

@@ -1,0 +1,42 @@
+import { mkdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Db } from '../store/database.ts';
+import { backupsDir, listBackups } from '../store/backups.ts';
+
+/**
+ * One copy of the database a day in backups/ (online backup: the workbook stays usable meanwhile), so a
+ * damaged database can be replaced by yesterday's. Only a database that passed the quick_check on
+ * opening is copied; the newest `DAILY_KEPT` daily copies are kept, copies made before schema upgrades
+ * are never removed here.
+ */
+
+export const DAILY_PREFIX = 'daily-';
+export const DAILY_KEPT = 7;
+const DAY_MS = 86_400_000;
+
+function localDate(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export async function makeDailyBackup(db: Db, dataDir: string, now = Date.now()): Promise<string | null> {
+  const existing = listBackups(dataDir);
+  const newest = existing[0];
+  if (newest && now - Date.parse(newest.modifiedAt) < DAY_MS) return null;
+  const dir = backupsDir(dataDir);
+  await mkdir(dir, { recursive: true });
+  const target = path.join(dir, `${DAILY_PREFIX}${localDate(now)}.sqlite`);
+  // Written under a temporary name: a copy cut short never looks like a good backup.
+  const partial = `${target}.${process.pid}.part`;
+  try {
+    await db.backup(partial);
+    await rename(partial, target);
+  } catch (err) {
+    await rm(partial, { force: true }).catch(() => undefined);
+    throw err;
+  }
+  const dailies = listBackups(dataDir).filter((b) => path.basename(b.file).startsWith(DAILY_PREFIX));
+  for (const old of dailies.slice(DAILY_KEPT)) await rm(old.file, { force: true }).catch(() => undefined);
+  return target;
+}
