@@ -69,7 +69,8 @@ export async function diagnose(ctx: { db: Db; dataDir: string }, options: { clea
   const { leftovers } = await findLeftovers(dataDir, now);
   const problems: string[] = [];
   if (!(integrity.length === 1 && integrity[0] === 'ok')) {
-    problems.push(`数据库完整性检查未通过：${integrity.slice(0, 5).join('；')}。${restoreAdvice(dataDir)}`);
+    // SQLite's own (English) findings stay in the JSON report (database.integrity) for a technician.
+    problems.push(`数据库完整性检查发现 ${integrity.length} 处错误，数据文件已损坏。${restoreAdvice(dataDir)}`);
   }
   if (foreignKeyProblems.length > 0) {
     const f = foreignKeyProblems[0]!;

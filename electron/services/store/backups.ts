@@ -55,7 +55,7 @@ export function restoreAdvice(dataDir: string): string {
   if (!newest) {
     return (
       `数据目录的 backups 文件夹中没有备份。请不要删除或覆盖 workbook.sqlite，先把整个数据目录复制一份保存，` +
-      `再运行“rectify doctor”查看详情，并请技术人员用 SQLite 工具抢救数据。数据目录：${dataDir}`
+      `再请技术人员用 SQLite 工具（.recover 命令）抢救其中的数据。数据目录：${dataDir}`
     );
   }
   return (
@@ -66,7 +66,10 @@ export function restoreAdvice(dataDir: string): string {
   );
 }
 
-/** The error for a database that cannot be read as ours: nothing is written to it. */
-export function damagedDatabaseError(dataDir: string, detail: string): AppError {
-  return new AppError('db_corrupt', `数据文件已损坏（${detail}），为保护数据，程序没有写入它。${restoreAdvice(dataDir)}`, { detail });
+/**
+ * The error for a database that cannot be read as ours: nothing is written to it. `reason` is for the
+ * user (Chinese); `detail` keeps SQLite's own words for a technician (error details, not the message).
+ */
+export function damagedDatabaseError(dataDir: string, reason: string, detail?: string): AppError {
+  return new AppError('db_corrupt', `数据文件已损坏（${reason}），为保护数据，程序没有写入它。${restoreAdvice(dataDir)}`, { detail: detail ?? reason });
 }

@@ -78,12 +78,14 @@ function checkReadOnly(file: string, dataDir: string, latest: number, driver: Dr
     const rows = db.pragma('quick_check') as Record<string, unknown>[];
     const messages = rows.map((r) => String(Object.values(r)[0]));
     if (!(messages.length === 1 && messages[0] === 'ok')) {
-      throw damagedDatabaseError(dataDir, `完整性检查未通过：${messages.slice(0, 3).join('；')}`);
+      throw damagedDatabaseError(dataDir, `完整性检查发现 ${messages.length} 处错误`, messages.slice(0, 20).join('\n'));
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
     const primary = sqlitePrimaryCode(err);
-    if (primary === 11 || primary === 26) throw damagedDatabaseError(dataDir, err instanceof Error ? err.message : String(err));
+    const detail = err instanceof Error ? err.message : String(err);
+    if (primary === 11) throw damagedDatabaseError(dataDir, '数据库内容无法读取', detail);
+    if (primary === 26) throw damagedDatabaseError(dataDir, '不是本程序可以读取的数据库文件', detail);
     throw err;
   } finally {
     db?.close();

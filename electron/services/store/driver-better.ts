@@ -71,12 +71,14 @@ class BetterConnection implements DriverConnection {
       await this.#db.backup(destination);
       return;
     }
-    await this.#db.backup(destination, {
+    const done = await this.#db.backup(destination, {
       progress: (info) => {
         progress({ totalPages: info.totalPages, remainingPages: info.remainingPages });
         return 100;
       },
     });
+    // Both drivers end with a report of completion (node:sqlite reports after steps, this one before).
+    progress({ totalPages: done.totalPages, remainingPages: 0 });
   }
   defineFunction(name: string, options: UserFunctionOptions, fn: UserFunction): void {
     this.#db.function(name, { deterministic: options.deterministic ?? false, varargs: options.varargs ?? false }, fn as (...args: unknown[]) => unknown);

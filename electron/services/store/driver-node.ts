@@ -132,14 +132,19 @@ class NodeConnection implements DriverConnection {
   }
   async backup(destination: string, options?: { progress?: (info: BackupProgress) => void }): Promise<void> {
     const sqlite = nodeSqlite();
+    const progress = options?.progress;
     if (typeof sqlite.backup === 'function') {
-      const progress = options?.progress;
-      await sqlite.backup(this.#db, destination, progress ? { progress: (info) => progress({ totalPages: info.totalPages, remainingPages: info.remainingPages }) } : {});
+      const totalPages = await sqlite.backup(
+        this.#db,
+        destination,
+        progress ? { progress: (info) => progress({ totalPages: info.totalPages, remainingPages: info.remainingPages }) } : {},
+      );
+      progress?.({ totalPages, remainingPages: 0 });
       return;
     }
     // Node before 22.16 has no online backup: VACUUM INTO writes the same consistent copy.
     this.#db.prepare('VACUUM INTO ?').run(destination);
-    options?.progress?.({ totalPages: 1, remainingPages: 0 });
+    progress?.({ totalPages: 1, remainingPages: 0 });
   }
   defineFunction(name: string, options: UserFunctionOptions, fn: UserFunction): void {
     const call = fn as (...a: unknown[]) => unknown;
