@@ -11,7 +11,7 @@ function localTime(iso: string): string {
 }
 
 function printReport(ctx: CliContext, r: DoctorReport): void {
-  ctx.out(`整改方案工作台体检　数据目录：${r.dataDir}`);
+  ctx.out(`整改方案工作台体检\u3000数据目录：${r.dataDir}`);
   ctx.out(r.driver.description);
   const db = r.database;
   const integrityOk = db.integrity.length === 1 && db.integrity[0] === 'ok';
