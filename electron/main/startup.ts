@@ -110,7 +110,14 @@ export function startApp(options: StartOptions = {}): StartedApp {
     void services.then((s) => s.call('maintenance.run', {})).catch(() => undefined);
 
     registerIpc({ services, getWindow, defaultSaveDir: () => app.getPath('documents') });
-    installMenu({ isDev, version: app.getVersion(), dataDir, getWindow });
+    installMenu({
+      isDev,
+      version: app.getVersion(),
+      dataDir,
+      getWindow,
+      // Which SQLite driver runs the workbook (better-sqlite3, or node:sqlite where the addon cannot load).
+      databaseInfo: async () => (services ? (await (await services).call('maintenance.info', {})).driver.description : null),
+    });
     mainWindow = createMainWindow({ preloadPath: layout.preloadPath, isDev });
     mainWindow.on('closed', () => {
       mainWindow = null;
