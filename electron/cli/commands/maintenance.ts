@@ -3,12 +3,7 @@ import { printJson } from '../command.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { DoctorReport } from '../../../shared/api/maintenance.ts';
 import { formatSize } from '../../services/evidence/attachments.ts';
-
-function localTime(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+import { localDateTime } from '../../../shared/progress/dates.ts';
 
 function printReport(ctx: CliContext, r: DoctorReport): void {
   ctx.out(`整改方案工作台体检\u3000数据目录：${r.dataDir}`);
@@ -27,7 +22,7 @@ function printReport(ctx: CliContext, r: DoctorReport): void {
   }
   ctx.out(`遗留临时文件：${r.leftovers.length === 0 ? '无' : `${r.leftovers.length} 个`}`);
   const newest = r.backups.newest;
-  ctx.out(`备份（${r.backups.dir}）：${r.backups.count === 0 ? '还没有备份' : `${r.backups.count} 个，最新 ${newest?.file ?? ''}（${newest ? localTime(newest.modifiedAt) : ''}）`}`);
+  ctx.out(`备份（${r.backups.dir}）：${r.backups.count === 0 ? '还没有备份' : `${r.backups.count} 个，最新 ${newest?.file ?? ''}（${newest ? localDateTime(newest.modifiedAt) : ''}）`}`);
   if (r.cleaned) {
     const c = r.cleaned;
     ctx.out(

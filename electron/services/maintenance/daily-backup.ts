@@ -2,6 +2,7 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../store/database.ts';
 import { backupsDir, listBackups } from '../store/backups.ts';
+import { localIsoDate } from '../../../shared/progress/dates.ts';
 
 /**
  * One copy of the database a day in backups/ (online backup: the workbook stays usable meanwhile), so a
@@ -14,19 +15,13 @@ export const DAILY_PREFIX = 'daily-';
 export const DAILY_KEPT = 7;
 const DAY_MS = 86_400_000;
 
-function localDate(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 export async function makeDailyBackup(db: Db, dataDir: string, now = Date.now()): Promise<string | null> {
   const existing = listBackups(dataDir);
   const newest = existing[0];
   if (newest && now - Date.parse(newest.modifiedAt) < DAY_MS) return null;
   const dir = backupsDir(dataDir);
   await mkdir(dir, { recursive: true });
-  const target = path.join(dir, `${DAILY_PREFIX}${localDate(now)}.sqlite`);
+  const target = path.join(dir, `${DAILY_PREFIX}${localIsoDate(new Date(now))}.sqlite`);
   // Written under a temporary name: a copy cut short never looks like a good backup.
   const partial = `${target}.${process.pid}.part`;
   try {

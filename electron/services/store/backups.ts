@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
+import { localDateTime } from '../../../shared/progress/dates.ts';
 
 /**
  * The `backups/` folder of a workbook: full copies of the database (before every schema upgrade, and
@@ -43,12 +44,6 @@ export function listBackups(dataDir: string): BackupFile[] {
   return out.sort((a, b) => b.ms - a.ms || b.file.localeCompare(a.file)).map(({ ms: _ms, ...b }) => b);
 }
 
-function localTime(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
 /** How to get the work back from the newest backup, step by step, in the user's words. */
 export function restoreAdvice(dataDir: string): string {
   const newest = listBackups(dataDir)[0];
@@ -59,7 +54,7 @@ export function restoreAdvice(dataDir: string): string {
     );
   }
   return (
-    `最新的备份是 ${newest.file}（${localTime(newest.modifiedAt)}）。恢复方法：` +
+    `最新的备份是 ${newest.file}（${localDateTime(newest.modifiedAt)}）。恢复方法：` +
     `① 关闭整改方案工作台和正在运行的 rectify 命令；` +
     `② 把数据目录中的 workbook.sqlite 以及同名的 workbook.sqlite-wal、workbook.sqlite-shm 移到别处保存（不要删除）；` +
     `③ 把这个备份复制到数据目录，改名为 workbook.sqlite；④ 重新打开程序。备份之后的修改需要重新录入。数据目录：${dataDir}`

@@ -66,19 +66,8 @@ export interface Db {
 }
 
 /** What a driver must provide; the transaction logic on top is shared (see `SqliteConnection`). */
-export interface DriverConnection {
-  readonly driver: DriverName;
-  readonly sqliteVersion: string;
-  readonly name: string;
-  readonly open: boolean;
-  readonly readonly: boolean;
-  readonly inTransaction: boolean;
-  prepare(sql: string): Statement;
-  exec(sql: string): void;
-  pragma(source: string, options?: { simple?: boolean }): unknown;
-  backup(destination: string, options?: { progress?: (info: BackupProgress) => void }): Promise<void>;
+export interface DriverConnection extends Omit<Db, 'transaction' | 'readTransaction' | 'function'> {
   defineFunction(name: string, options: UserFunctionOptions, fn: UserFunction): void;
-  close(): void;
 }
 
 function isThenable(value: unknown): boolean {
