@@ -7,6 +7,7 @@ import { chooseDriver, currentDriver, driverInfo, openConnection } from '../../.
 import { openBetter } from '../../../electron/services/store/driver-better.ts';
 import { openDatabase } from '../../../electron/services/store/database.ts';
 import { createServices } from '../../../electron/services/index.ts';
+import { sqlitePrimaryCode, storageError } from '../../../electron/services/store/sqlite-errors.ts';
 
 const DRIVERS: DriverName[] = ['better-sqlite3', 'node:sqlite'];
 
@@ -106,6 +107,30 @@ describe.each(DRIVERS)('数据库组件 %s：与另一个组件行为一致', (d
     expect((a.prepare('SELECT v FROM t ORDER BY v').all() as { v: number }[]).map((r) => r.v)).toEqual([2, 3]);
     a.close();
     b.close();
+  });
+
+  it('事务中途磁盘已满：整个事务回滚，错误可识别为磁盘已满，连接照常可用', () => {
+    const db = open(driver, path.join(tempDir(), 'full.sqlite'));
+    db.exec('CREATE TABLE t (v TEXT) STRICT');
+    db.prepare('INSERT INTO t VALUES (?)').run('已有的内容');
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    db.pragma(`max_page_count = ${pages + 2}`);
+    let failure: unknown = null;
+    try {
+      db.transaction(() => {
+        for (let i = 0; i < 100; i++) db.prepare('INSERT INTO t VALUES (?)').run('字'.repeat(2000));
+      })();
+    } catch (err) {
+      failure = err;
+    }
+    expect(sqlitePrimaryCode(failure)).toBe(13);
+    expect(storageError(failure, '/数据目录')).toMatchObject({ code: 'disk_full', message: expect.stringContaining('磁盘已满') });
+    expect(db.inTransaction).toBe(false);
+    expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 1 });
+    db.pragma('max_page_count = 1000000');
+    db.transaction(() => db.prepare('INSERT INTO t VALUES (?)').run('空间腾出来以后'))();
+    expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 2 });
+    db.close();
   });
 
   it('在线备份（带进度）、自定义函数、FTS5 三元组全文索引', async () => {
