@@ -152,7 +152,7 @@ export async function storeStream(
 
 /** The pid of the process that is writing temp file `name` (null for names from before pids were recorded). */
 export function tempWriterPid(name: string): number | null {
-  const m = /^(\d+)-[0-9a-f-]+\.part$/.exec(path.basename(name));
+  const m = /^(\d+)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.part$/.exec(path.basename(name));
   return m ? Number(m[1]) : null;
 }
 

@@ -114,7 +114,7 @@ describe('中断的写入留下的临时文件：启动维护与 rectify doctor 
     mkdirSync(tmp, { recursive: true });
     const dead = path.join(tmp, `${deadPid()}-0b7c8a40-9f3e-4f7e-9a51-0a6a4c1d2e3f.part`);
     const mine = path.join(tmp, `${process.pid}-7d1c2b3a-4e5f-4a6b-8c9d-0e1f2a3b4c5d.part`);
-    const legacyFresh = path.join(tmp, '3f2a1b0c-1d2e-4f3a-8b4c-5d6e7f8a9b0c.part');
+    const legacyFresh = path.join(tmp, '31415926-1d2e-4f3a-8b4c-5d6e7f8a9b0c.part');
     const legacyOld = path.join(tmp, '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d.part');
     for (const f of [dead, mine, legacyFresh, legacyOld]) writeFileSync(f, '半个文件');
     const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
