@@ -1,7 +1,7 @@
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../store/database.ts';
-import { backupsDir, listBackups } from '../store/backups.ts';
+import { backupsDir, listBackups, writeBackup } from '../store/backups.ts';
 import { localIsoDate } from '../../../shared/progress/dates.ts';
 
 /**
@@ -22,15 +22,7 @@ export async function makeDailyBackup(db: Db, dataDir: string, now = Date.now())
   const dir = backupsDir(dataDir);
   await mkdir(dir, { recursive: true });
   const target = path.join(dir, `${DAILY_PREFIX}${localIsoDate(new Date(now))}.sqlite`);
-  // Written under a temporary name: a copy cut short never looks like a good backup.
-  const partial = `${target}.${process.pid}.part`;
-  try {
-    await db.backup(partial);
-    await rename(partial, target);
-  } catch (err) {
-    await rm(partial, { force: true }).catch(() => undefined);
-    throw err;
-  }
+  await writeBackup(db, target);
   const dailies = listBackups(dataDir).filter((b) => path.basename(b.file).startsWith(DAILY_PREFIX));
   for (const old of dailies.slice(DAILY_KEPT)) await rm(old.file, { force: true }).catch(() => undefined);
   return target;

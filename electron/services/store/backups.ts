@@ -1,7 +1,10 @@
 import { readdirSync, statSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
 import { localDateTime } from '../../../shared/progress/dates.ts';
+import type { Db } from './db.ts';
+import { openConnection } from './driver.ts';
 
 /**
  * The `backups/` folder of a workbook: full copies of the database (before every schema upgrade, and
@@ -19,6 +22,30 @@ export interface BackupFile {
 
 export function backupsDir(dataDir: string): string {
   return path.join(dataDir, BACKUPS_DIR);
+}
+
+/**
+ * An online copy of `db` at `target`, written under a temporary name (a copy cut short never looks like
+ * a good backup) and made self-contained (rollback journal, no -wal/-shm beside it), so that restoring is
+ * copying one file.
+ */
+export async function writeBackup(db: Db, target: string): Promise<void> {
+  const partial = `${target}.${process.pid}.part`;
+  try {
+    await db.backup(partial);
+    const copy = openConnection(partial, { driver: db.driver });
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    await rename(partial, target);
+  } catch (err) {
+    await rm(partial, { force: true }).catch(() => undefined);
+    await rm(`${partial}-wal`, { force: true }).catch(() => undefined);
+    await rm(`${partial}-shm`, { force: true }).catch(() => undefined);
+    throw err;
+  }
 }
 
 /** Every backup, newest first; an unreadable or missing folder is an empty list. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
 import type { Db } from './db.ts';
 import type { Migration } from './migrations.ts';
-import { backupsDir } from './backups.ts';
+import { backupsDir, writeBackup } from './backups.ts';
 
 interface MigrateOptions {
   dataDir: string;
@@ -42,7 +42,7 @@ export async function runMigrations(db: Db, options: MigrateOptions): Promise<vo
     const dir = backupsDir(options.dataDir);
     mkdirSync(dir, { recursive: true });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    await db.backup(path.join(dir, `before-migration-v${current}-to-v${latest}-${stamp}.sqlite`));
+    await writeBackup(db, path.join(dir, `before-migration-v${current}-to-v${latest}-${stamp}.sqlite`));
   }
   for (const m of migrations.slice(current)) {
     // Only outside a transaction does SQLite accept this pragma.
