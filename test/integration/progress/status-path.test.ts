@@ -73,6 +73,22 @@ describe('措施状态只有一条写入路径：进展服务', () => {
   });
 });
 
+describe('恢复历史版本不改动措施的状态（状态是跟踪记录，不是版本内容）', () => {
+  it('恢复较早的版本：文字回到当时，销号、审核人和状态历史保持现在的样子', async () => {
+    const { s, planId, measureIds } = await setup();
+    const id = measureIds[0]!;
+    const rev = await s.call('revisions.create', { planId, reason: '保存' });
+    await s.call('outline.updateNode', { planId, expectedVersion: await version(s, planId), nodeId: id, patch: { heading: '深化理论武装，学深悟透' } });
+    await s.call('progress.close', { measureId: id, approver: '党组书记张三', date: '2026-02-01' });
+    await s.call('revisions.restore', { revisionId: rev.revision.id, expectedVersion: await version(s, planId) });
+    const p = await s.call('progress.get', { measureId: id });
+    expect(p.measure.heading).toBe('深化理论武装');
+    expect(p.measure).toMatchObject({ status: 'closed', closedBy: '党组书记张三', closedOn: '2026-02-01' });
+    expect(p.history.map((e) => e.kind)).toEqual(['close']);
+    s.close();
+  });
+});
+
 describe('rectify status 销号', () => {
   it('没有 --by 时退出码 2，中文说明用 --by；有 --by 时记为销号并记下审核人', async () => {
     const { s, dataDir, measureIds } = await setup();
