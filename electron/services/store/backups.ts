@@ -33,11 +33,17 @@ export async function writeBackup(db: Db, target: string): Promise<void> {
   const partial = `${target}.${process.pid}.part`;
   try {
     await db.backup(partial);
-    const copy = openConnection(partial, { driver: db.driver });
-    try {
-      copy.pragma('journal_mode = DELETE');
-    } finally {
-      copy.close();
+    // The switch needs the copy to itself; a driver may still be letting go of it just after the backup.
+    for (let attempt = 0; ; attempt++) {
+      const copy = openConnection(partial, { driver: db.driver });
+      let mode: unknown;
+      try {
+        mode = copy.pragma('journal_mode = DELETE', { simple: true });
+      } finally {
+        copy.close();
+      }
+      if (mode === 'delete' || attempt >= 50) break;
+      await new Promise((r) => setTimeout(r, 20));
     }
     await rename(partial, target);
   } catch (err) {
