@@ -11,6 +11,8 @@ export interface CliContext extends CliIo {
   values: Record<string, string | boolean | string[] | undefined>;
   /** Opens the workbook in --data DIR / RECTIFY_DATA / the platform folder, once. */
   services(): Promise<Services>;
+  /** That folder, without opening anything */
+  dataDir(): string;
 }
 
 export interface CliCommand {

@@ -25,7 +25,7 @@ async function helpText(): Promise<string> {
     '  --data DIR     工作台数据目录（默认与桌面程序相同；也可用环境变量 RECTIFY_DATA）',
     '  -h, --help     显示帮助',
     '',
-    '退出码：0 成功；2 输入或参数有误；1 意外错误。',
+    '退出码：0 成功；2 输入或参数有误（含数据文件被占用、磁盘已满、只读或损坏）；1 意外错误；3 检查发现问题（verify、doctor）。',
   ];
   return lines.join('\n');
 }
@@ -57,6 +57,7 @@ export async function runCli(argv: string[], io: CliIo, locations: CliLocations 
     return 2;
   }
   let services: Services | undefined;
+  let dataFlag: string | undefined;
   try {
     const parsed = parseArgs({
       args: rest,
@@ -68,7 +69,7 @@ export async function runCli(argv: string[], io: CliIo, locations: CliLocations 
       io.out(`用法：rectify ${command.usage}\n${command.summary}`);
       return 0;
     }
-    const dataFlag = typeof parsed.values.data === 'string' ? parsed.values.data : undefined;
+    dataFlag = typeof parsed.values.data === 'string' ? parsed.values.data : undefined;
     const ctx: CliContext = {
       ...io,
       positionals: parsed.positionals,
@@ -83,12 +84,26 @@ export async function runCli(argv: string[], io: CliIo, locations: CliLocations 
         });
         return services;
       },
+      dataDir: () => resolveDataDir(dataFlag),
     };
     return exitCodeOf(await command.run(ctx));
   } catch (err) {
-    return reportError(err, command, io);
+    // A command that reached the storage without the contract (attach streams a file straight into the
+    // evidence store): SQLite's own failures get the same Chinese words and exit code as through it.
+    const { storageError } = await import('../services/store/sqlite-errors.ts');
+    let dataDir = '';
+    try {
+      dataDir = resolveDataDir(dataFlag);
+    } catch {
+      // no folder to name
+    }
+    return reportError(storageError(err, dataDir) ?? err, command, io);
   } finally {
-    services?.close();
+    try {
+      services?.close();
+    } catch {
+      // closing cannot lose anything committed
+    }
   }
 }
 

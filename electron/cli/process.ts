@@ -1,4 +1,5 @@
 import { runCli, type CliLocations } from './main.ts';
+import { removeTrackedTempFilesSync } from '../services/temp-files.ts';
 
 /** Resolves once everything written so far to `stream` has been handed to the OS. */
 function flushed(stream: NodeJS.WriteStream): Promise<void> {
@@ -20,6 +21,15 @@ export async function runCliProcess(argv: string[], locations: CliLocations = {}
     stream.on('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
       throw err;
+    });
+  }
+  // Ctrl+C (or a kill) in the middle of an attach or an export: remove the half-written temporary file
+  // before going. SQLite rolls back an unfinished transaction by itself.
+  for (const [signal, exitCode] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.once(signal, () => {
+      removeTrackedTempFilesSync();
+      process.stderr.write('\n已中断：未完成的操作没有留下任何内容。\n');
+      process.exit(exitCode);
     });
   }
   const code = await runCli(

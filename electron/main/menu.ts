@@ -7,6 +7,8 @@ export interface MenuOptions {
   /** The workbook folder, shown in 关于 and opened by 打开数据文件夹 (never a renderer-supplied path). */
   dataDir: string;
   getWindow: () => BrowserWindow | null;
+  /** One line on the SQLite driver in use (maintenance.info), shown in 关于; null when the services are not up */
+  databaseInfo?: () => Promise<string | null>;
 }
 
 /**
@@ -66,12 +68,13 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
       submenu: [
         {
           label: `关于${WINDOW_TITLE}`,
-          click: () => {
+          click: async () => {
+            const database = (await options.databaseInfo?.().catch(() => null)) ?? null;
             const message = {
               type: 'info' as const,
               title: `关于${WINDOW_TITLE}`,
               message: `${WINDOW_TITLE} ${options.version}`,
-              detail: `离线使用，所有内容只保存在本机。\n数据文件夹：${options.dataDir}`,
+              detail: `离线使用，所有内容只保存在本机。\n数据文件夹：${options.dataDir}${database ? `\n${database}` : ''}`,
               buttons: ['确定'],
             };
             const window = options.getWindow();

@@ -143,13 +143,24 @@ export function startApp(options: StartOptions = {}): StartedApp {
       },
     });
     services = client;
-    // Maintenance: blobs no attachment refers to any more (removed long ago) are deleted at start, and
-    // copies opened by runs that never quit normally. (A workbook that cannot be opened says so on every call.)
-    void client.ready().then(() => client.callByName('evidence.collectGarbage', {})).catch(() => undefined);
+    // Start-up maintenance (the step `rectify doctor --clean` runs too): leftover temporary files of
+    // interrupted writes, evidence nothing can bring back any more, the daily backup; and copies opened
+    // by runs that never quit normally. (A workbook that cannot be opened says so on every call.)
+    void client.ready().then(() => client.callByName('maintenance.run', {})).catch(() => undefined);
     removeStaleCopies();
 
     registerIpc({ services: Promise.resolve(client), getWindow, defaultSaveDir: () => app.getPath('documents'), openCopies });
-    installMenu({ isDev, version: app.getVersion(), dataDir, getWindow });
+    installMenu({
+      isDev,
+      version: app.getVersion(),
+      dataDir,
+      getWindow,
+      // Which SQLite driver runs the workbook (better-sqlite3, or node:sqlite where the addon cannot load).
+      databaseInfo: async () => {
+        const info = (await client.callByName('maintenance.info', {})) as { driver: { description: string } };
+        return info.driver.description;
+      },
+    });
     mainWindow = createMainWindow({ preloadPath: layout.preloadPath, isDev });
     mainWindow.on('closed', () => {
       mainWindow = null;

@@ -7,6 +7,7 @@ import { evidenceContract } from '../../shared/api/evidence.ts';
 import { progressContract } from '../../shared/api/progress.ts';
 import { importContract } from '../../shared/api/import.ts';
 import { exportContract } from '../../shared/api/export.ts';
+import { maintenanceContract } from '../../shared/api/maintenance.ts';
 import type { HandlerTable } from './context.ts';
 
 /**
@@ -27,6 +28,7 @@ const DOMAINS = [
   domain(progressContract, async () => (await import('./progress/handlers.ts')).progressHandlers),
   domain(importContract, async () => (await import('./import/handlers.ts')).importHandlers),
   domain(exportContract, async () => (await import('./export/handlers.ts')).exportHandlers),
+  domain(maintenanceContract, async () => (await import('./maintenance/handlers.ts')).maintenanceHandlers),
 ];
 
 type KeysOf<T> = T extends unknown ? keyof T : never;

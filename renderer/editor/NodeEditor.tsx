@@ -1,11 +1,10 @@
-import { memo, useId, useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Empty, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import type { ProblemItem } from '../../shared/api/editor.ts';
-import type { MeasureStatus } from '../../shared/domain/status.ts';
-import { MEASURE_STATUSES, STATUS_LABELS } from '../../shared/domain/status.ts';
 import { computeMarkers } from '../../shared/numbering.ts';
-import { DeadlineField, DepartmentsField, DirectoryField, FieldRow, TextField, type TextHandle } from './fields.tsx';
+import { DeadlineField, DepartmentsField, DirectoryField, TextField, type TextHandle } from './fields.tsx';
+import { MeasureStatusField } from './MeasureStatusField.tsx';
 import { useEditor } from './active-field.ts';
 import { findNode } from './outline-ops.ts';
 import type { PlanStore } from './plan-store.ts';
@@ -36,8 +35,6 @@ export const NodeEditor = memo(function NodeEditor(props: NodeEditorProps) {
   // Read once: from here on the fields own the text and the store only receives changes.
   const [node] = useState(() => findNode(store.get().outline, nodeId));
   const bodyHandle = useRef<TextHandle | null>(null);
-  const statusId = useId();
-  const [status, setStatus] = useState<MeasureStatus>(node?.measure?.status ?? 'not_started');
   const flush = useMemo(() => () => void store.flush(), [store]);
   const setHeading = useMemo(() => (heading: string) => store.editNode(nodeId, { heading }), [store, nodeId]);
   const setBody = useMemo(() => (text: string) => store.editNode(nodeId, { body: toParagraphs(text) }), [store, nodeId]);
@@ -133,19 +130,7 @@ export const NodeEditor = memo(function NodeEditor(props: NodeEditorProps) {
           <DepartmentsField label="配合部门" initial={m?.cooperating ?? []} onChange={measure.cooperating} onBlur={flush} />
           <DirectoryField label="责任人" type="person" initial={m?.person ?? ''} onChange={measure.person} onBlur={flush} />
           <DeadlineField initial={m?.deadline ?? ''} onChange={measure.deadline} onBlur={flush} />
-          <FieldRow label="状态" htmlFor={statusId}>
-            <Select<MeasureStatus>
-              id={statusId}
-              value={status}
-              onChange={(v) => {
-                setStatus(v);
-                store.editNode(nodeId, { measure: { status: v } });
-                void store.flush();
-              }}
-              options={MEASURE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
-              style={{ width: '100%' }}
-            />
-          </FieldRow>
+          <MeasureStatusField store={store} nodeId={nodeId} initial={m?.status ?? 'not_started'} />
         </div>
       )}
 

@@ -187,7 +187,8 @@ function History({ events }: { events: StatusEvent[] }) {
   );
 }
 
-function CloseDialog({
+/** 对账销号: the approver and the date a 销号 needs (also opened by the editor's status control). */
+export function CloseDialog({
   open,
   onCancel,
   onSubmit,

@@ -9,6 +9,7 @@ import { evidenceContract } from './evidence.ts';
 import { progressContract } from './progress.ts';
 import { importContract } from './import.ts';
 import { exportContract } from './export.ts';
+import { maintenanceContract } from './maintenance.ts';
 
 /**
  * The whole RPC surface: one table per domain, merged. The service layer implements it, and the
@@ -22,6 +23,7 @@ export const contract = {
   ...progressContract,
   ...importContract,
   ...exportContract,
+  ...maintenanceContract,
 } as const satisfies ContractTable;
 
 export type Contract = typeof contract;

@@ -66,12 +66,16 @@ export const OriginalNameSchema = z
 
 export const BlobProblemSchema = z.object({
   sha256: z.string(),
-  /** missing: the file is gone; altered: its content no longer matches its SHA-256; size: wrong length */
+  /**
+   * missing: the file is gone (or the blob's record is: attachments pointing at an unknown blob count too);
+   * altered: its content no longer matches its SHA-256
+   */
   state: z.enum(['missing', 'altered']),
   /** every attachment (also removed ones) that points at this blob */
   attachments: z.array(
     z.object({
       attachmentId: z.string(),
+      /** '' when the measure (or its plan) was deleted: the attachment waits out its 30 days as removed */
       planId: z.string(),
       planTitle: z.string(),
       measureId: z.string(),

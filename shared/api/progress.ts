@@ -18,6 +18,12 @@ import { IsoDateSchema, MeasureIdSchema } from './evidence.ts';
 
 export const ActorSchema = z.string().trim().max(100, '姓名不能超过100字');
 
+/**
+ * The plan version the caller last saw (the editor sends it): a change made meanwhile elsewhere is a
+ * conflict, as for every editor write. Absent: no check (整改跟踪, the CLI).
+ */
+const ExpectedVersionSchema = z.number().int().min(1).optional();
+
 export const MeasureListItemSchema = z.object({
   id: z.string(),
   path: z.string(),
@@ -85,6 +91,8 @@ export type StatusEvent = z.infer<typeof StatusEventSchema>;
 export const MeasureProgressSchema = z.object({
   measure: LedgerMeasureSchema,
   history: z.array(StatusEventSchema),
+  /** the plan's version after the change (an editor open on the plan continues from it) */
+  planVersion: z.number().int(),
 });
 export type MeasureProgress = z.infer<typeof MeasureProgressSchema>;
 
@@ -183,11 +191,12 @@ export const progressContract = {
       /** defaults to today */
       date: IsoDateSchema.optional(),
       by: ActorSchema.nullable().optional(),
-      /** for status 'closed': who approved the 销号 */
+      /** for status 'closed' (销号, required then): who approved it; `by` is taken when absent */
       approver: ActorSchema.nullable().optional(),
+      expectedVersion: ExpectedVersionSchema,
     }),
     MeasureProgressSchema,
-    '记录措施的状态变化（保留历史）',
+    '记录措施的状态变化（保留历史；销号须有审核人和日期）',
   ),
   'progress.close': method(
     z.object({
@@ -195,6 +204,7 @@ export const progressContract = {
       approver: ActorSchema.min(1, '请填写审核销号的领导'),
       date: IsoDateSchema.optional(),
       note: z.string().max(5000).nullable().optional(),
+      expectedVersion: ExpectedVersionSchema,
     }),
     MeasureProgressSchema,
     '对账销号：记录审核人和销号日期',
@@ -210,6 +220,7 @@ export const progressContract = {
       reason: z.string().trim().min(1, '请填写调整时限的原因').max(2000),
       date: IsoDateSchema.optional(),
       by: ActorSchema.nullable().optional(),
+      expectedVersion: ExpectedVersionSchema,
     }),
     MeasureProgressSchema,
     '调整完成时限（记录原时限、现时限和原因）',

@@ -25,6 +25,12 @@ export function localIsoDate(now: Date = new Date()): string {
   return `${y}-${m}-${d}`;
 }
 
+/** An ISO timestamp as the user's local date and time, e.g. 2026-01-15 09:30 (backups, reports). */
+export function localDateTime(iso: string): string {
+  const d = new Date(iso);
+  return `${localIsoDate(d)} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
 /** 2026-01-15 → 2026年1月15日 (成文日期 style: Arabic numerals, no zero padding). */
 export function chineseDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);

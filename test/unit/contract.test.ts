@@ -7,10 +7,11 @@ import { evidenceContract } from '../../shared/api/evidence.ts';
 import { progressContract } from '../../shared/api/progress.ts';
 import { importContract } from '../../shared/api/import.ts';
 import { exportContract } from '../../shared/api/export.ts';
+import { maintenanceContract } from '../../shared/api/maintenance.ts';
 import { createServices } from '../../electron/services/index.ts';
 import { tempDir } from '../helpers/temp.ts';
 
-const domains = { plansContract, editorContract, templateEditContract, evidenceContract, progressContract, importContract, exportContract };
+const domains = { plansContract, editorContract, templateEditContract, evidenceContract, progressContract, importContract, exportContract, maintenanceContract };
 
 describe('类型化契约（shared/api）', () => {
   it('各领域的方法名互不重复：合并时没有一个方法被另一个悄悄覆盖', () => {

@@ -90,7 +90,8 @@ export const verifyCommand: CliCommand = {
         const state = p.state === 'missing' ? '文件缺失' : '内容被改动';
         if (p.attachments.length === 0) ctx.out(`  ${state}：${p.sha256}（未被任何材料引用）`);
         for (const a of p.attachments) {
-          ctx.out(`  ${state}：方案「${a.planTitle}」措施 ${a.measurePath}「${a.measureHeading}」的「${a.originalName}」${a.removed ? '（已移除）' : ''}`);
+          const where = a.planId ? `方案「${a.planTitle}」措施 ${a.measurePath}「${a.measureHeading}」` : a.measureHeading;
+          ctx.out(`  ${state}：${where}的「${a.originalName}」${a.removed ? '（已移除）' : ''}`);
         }
       }
       ctx.out('请从原件重新添加这些材料。');

@@ -13,6 +13,7 @@ const registry: [name: string, load: () => Promise<CliCommand>][] = [
   ['status', async () => (await import('./progress.ts')).statusCommand],
   ['attach', async () => (await import('./evidence.ts')).attachCommand],
   ['verify', async () => (await import('./evidence.ts')).verifyCommand],
+  ['doctor', async () => (await import('./maintenance.ts')).doctorCommand],
   ['ledger', async () => (await import('./progress.ts')).ledgerCommand],
   ['report', async () => (await import('./progress.ts')).reportCommand],
   ['evidence', async () => (await import('./evidence.ts')).evidencePackageCommand],

@@ -41,7 +41,10 @@ export const statusCommand: CliCommand = {
     if (!status) {
       throw new CliUsageError(`不认识的状态「${word}」，可用：${MEASURE_STATUSES.map((s) => `${s}（${STATUS_LABELS[s]}）`).join('、')}`);
     }
-    const by = stringValue(ctx.values.by);
+    const by = stringValue(ctx.values.by)?.trim();
+    if (status === 'closed' && !by) {
+      throw new CliUsageError(`销号须用 --by 写明审核销号的领导，例如：rectify status ${measureId} 已销号 --by 党组书记张三`);
+    }
     const result = await (await ctx.services()).call('progress.setStatus', {
       measureId,
       status,

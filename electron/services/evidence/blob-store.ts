@@ -3,6 +3,7 @@ import { mkdir, open, readdir, rename, rm, stat, unlink, type FileHandle } from 
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { AppError } from '../../../shared/errors.ts';
+import { trackTempFile, untrackTempFile } from '../temp-files.ts';
 
 /**
  * The content-addressed evidence store: <dataDir>/evidence/sha256/ab/cd/<sha256>. On-disk names are
@@ -77,7 +78,9 @@ export async function storeStream(
   await mkdir(tmpDir, { recursive: true }).catch((err: unknown) => {
     throw ioError(err, `无法在数据目录中建立佐证材料文件夹`, name);
   });
-  const tmpFile = path.join(tmpDir, `${randomUUID()}${TEMP_SUFFIX}`);
+  // The writer's pid in the name: start-up maintenance removes a temp file at once when its writer is gone.
+  const tmpFile = path.join(tmpDir, `${process.pid}-${randomUUID()}${TEMP_SUFFIX}`);
+  trackTempFile(tmpFile);
   let handle: FileHandle | undefined;
   let stage: 'read' | 'write' = 'write';
   try {
@@ -142,7 +145,15 @@ export async function storeStream(
     await rm(tmpFile, { force: true }).catch(() => undefined);
     if (err instanceof AppError) throw err;
     throw stage === 'read' ? readError(err, name) : ioError(err, '保存佐证材料失败', name);
+  } finally {
+    untrackTempFile(tmpFile);
   }
+}
+
+/** The pid of the process that is writing temp file `name` (null for names from before pids were recorded). */
+export function tempWriterPid(name: string): number | null {
+  const m = /^(\d+)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.part$/.exec(path.basename(name));
+  return m ? Number(m[1]) : null;
 }
 
 /**

@@ -12,7 +12,8 @@ import {
   restoreAttachment,
   updateAttachment,
 } from './attachments.ts';
-import { collectGarbage, verifyStore } from './maintenance.ts';
+import { verifyStore } from './maintenance.ts';
+import { runMaintenance } from '../maintenance/run.ts';
 import { copyOut, saveCopy } from './copies.ts';
 import { exportEvidencePackage } from './package.ts';
 
@@ -38,6 +39,9 @@ export const evidenceHandlers: HandlerTable<keyof typeof evidenceContract> = {
   'evidence.saveCopy': ({ attachmentId, output }, ctx) => saveCopy(ctx, attachmentId, output),
   'evidence.verify': (_input, ctx) =>
     verifyStore(ctx, ctx.progress ? ({ checked, total }) => ctx.progress?.({ task: 'verify', stage: '正在校验佐证材料', done: checked, total }) : undefined),
-  'evidence.collectGarbage': (input, ctx) => collectGarbage(ctx, input.purgeRemovedDays === undefined ? {} : { purgeRemovedDays: input.purgeRemovedDays }),
+  'evidence.collectGarbage': async (input, ctx) => {
+    const r = await runMaintenance(ctx, { backup: false, ...(input.purgeRemovedDays === undefined ? {} : { purgeRemovedDays: input.purgeRemovedDays }) });
+    return { removedBlobs: r.removedBlobs, freedBytes: r.freedBytes, removedTempFiles: r.removedTempFiles };
+  },
   'evidence.exportPackage': (input, ctx) => exportEvidencePackage(ctx, input),
 };

@@ -98,7 +98,7 @@ async function writeZip({ dataDir, output, entries, catalogName, catalog, progre
       await pipeline(zip.outputStream, createWriteStream(temp));
       progress(entries.length);
     },
-    { createFolder: true },
+    { createFolder: true, dataDir },
   );
 }
 
@@ -126,7 +126,7 @@ async function writeFolder({ dataDir, output, entries, catalogName, catalog, pro
         progress(i + 1);
       }
     },
-    { createFolder: true },
+    { createFolder: true, dataDir },
   );
 }
 

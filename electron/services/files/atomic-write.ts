@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
+import { notePendingWrite, trackTempFile, untrackTempFile } from '../temp-files.ts';
 
 /**
  * The one way a file the user asked for is written (every export, the evidence package, the shell's
@@ -14,6 +15,25 @@ import { AppError } from '../../../shared/errors.ts';
 export interface AtomicWriteOptions {
   /** Create missing parent folders (the CLI's `-o new/folder/x.docx`); a dialog's choice always exists. */
   createFolder?: boolean;
+  /**
+   * The workbook's data folder: the temporary is noted there while it is written, so a temporary left by
+   * a kill -9 or a power cut is found and removed by the start-up maintenance (and `rectify doctor`).
+   * Without it the temporary is still removed on Ctrl+C and by the next write of the same target.
+   */
+  dataDir?: string;
+}
+
+/** Notes (or at least tracks, for Ctrl+C) a temporary while it is written; returns its release. */
+async function holdTemp(temp: string, options: AtomicWriteOptions): Promise<() => Promise<void>> {
+  if (options.dataDir) {
+    const pending = await notePendingWrite(options.dataDir, temp);
+    return () => pending.done();
+  }
+  trackTempFile(temp);
+  return () => {
+    untrackTempFile(temp);
+    return Promise.resolve();
+  };
 }
 
 const TEMP_SUFFIX = '.part';
@@ -99,6 +119,7 @@ async function prepare(target: string, options: AtomicWriteOptions): Promise<str
 export async function writeFileWith(target: string, fill: (tempPath: string) => Promise<void>, options: AtomicWriteOptions = {}): Promise<string> {
   const file = await prepare(target, options);
   const temp = tempPathFor(file);
+  const release = await holdTemp(temp, options);
   try {
     await fill(temp);
     await syncPath(temp);
@@ -108,6 +129,8 @@ export async function writeFileWith(target: string, fill: (tempPath: string) => 
   } catch (err) {
     await rm(temp, { force: true }).catch(() => undefined);
     throw writeError(err, target);
+  } finally {
+    await release();
   }
 }
 
@@ -136,6 +159,7 @@ export async function writeFolderWith(target: string, fill: (tempDir: string) =>
   if (options.createFolder) await mkdir(path.dirname(folder), { recursive: true }).catch((err: unknown) => Promise.reject(writeError(err, target)));
   await removeStaleTemps(folder);
   const temp = tempPathFor(folder);
+  const release = await holdTemp(temp, options);
   try {
     await mkdir(temp);
     await fill(temp);
@@ -147,5 +171,7 @@ export async function writeFolderWith(target: string, fill: (tempDir: string) =>
   } catch (err) {
     await rm(temp, { recursive: true, force: true }).catch(() => undefined);
     throw writeError(err, target);
+  } finally {
+    await release();
   }
 }

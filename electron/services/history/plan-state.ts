@@ -1,5 +1,4 @@
-import type { Statement } from 'better-sqlite3';
-import type { Db } from '../store/database.ts';
+import type { Db, Statement } from '../store/database.ts';
 
 /**
  * Row-level capture of everything a plan owns, so any edit — text, structure, a restore — can be

@@ -33,6 +33,16 @@ function planYear(db: Db, planId: string): number | undefined {
   return row?.year ?? undefined;
 }
 
+/**
+ * A measure's state has one write path, the progress service (events, 销号 with approver and date):
+ * the generic node edits refuse it instead of overwriting it silently.
+ */
+function refuseStatusFields(patch: MeasurePatch | undefined): void {
+  if (patch?.status !== undefined || patch?.statusText !== undefined) {
+    throw new AppError('bad_input', '措施的状态和整改情况请在“整改跟踪”中记录（或用措施的状态选择框），不能随内容一起修改');
+  }
+}
+
 /** Merges a patch into stored fields; a deadline typed without a kind is classified here. */
 export function mergeMeasure(base: MeasureFields, patch: MeasurePatch, referenceYear?: number): MeasureFields {
   const next: MeasureFields = { ...base };
@@ -115,6 +125,7 @@ export interface AddNodeInput {
 const KIND_LABEL: Record<NodeKind, string> = { section: '章节', measure: '措施', paragraph: '段落' };
 
 export function addNode(db: Db, input: AddNodeInput): EditResult {
+  refuseStatusFields(input.measure);
   const id = newId();
   // Only the new node and its siblings (positions) change: capture just those, not the whole plan.
   const scope = (): CaptureScope => ({ kind: 'nodes', nodeIds: [id, ...childIds(db, input.planId, input.parentId)] });
@@ -157,6 +168,7 @@ function fieldKey(patch: NodePatch): string {
 
 export function updateNode(db: Db, input: { planId: string; expectedVersion: number; nodeId: string; patch: NodePatch }): EditResult {
   const { planId, nodeId, patch } = input;
+  refuseStatusFields(patch.measure);
   // A node deleted in another window is a conflict first, not a missing node.
   assertVersion(db, planId, input.expectedVersion);
   const row = nodeRow(db, planId, nodeId);

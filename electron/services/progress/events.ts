@@ -7,6 +7,7 @@ import { classifyDeadline } from '../../../shared/domain/deadline-classify.ts';
 import type { LedgerMeasure, MeasureProgress, StatusEvent } from '../../../shared/api/progress.ts';
 import { isIsoDate, localIsoDate } from '../../../shared/progress/dates.ts';
 import { touchPlan } from '../plans/plan-repository.ts';
+import { assertVersion } from '../history/edit.ts';
 import { nowIso } from '../ids.ts';
 import { findMeasure } from './measure-lookup.ts';
 import { loadLedger } from './ledger-data.ts';
@@ -58,7 +59,9 @@ export function ledgerMeasure(db: Db, measureId: string): LedgerMeasure {
 }
 
 export function measureProgress(db: Db, measureId: string): MeasureProgress {
-  return { measure: ledgerMeasure(db, measureId), history: history(db, measureId) };
+  const measure = ledgerMeasure(db, measureId);
+  const plan = db.prepare('SELECT version FROM plans WHERE id = ?').get(measure.planId) as { version: number };
+  return { measure, history: history(db, measureId), planVersion: plan.version };
 }
 
 function checkDate(date: string | undefined): string {
@@ -80,16 +83,23 @@ export interface SetStatusInput {
   date?: string | undefined;
   by?: string | null | undefined;
   approver?: string | null | undefined;
+  expectedVersion?: number | undefined;
 }
 
+/**
+ * The one write path for a measure's status (the editor's status control, 整改跟踪, the CLI): every
+ * change is an event; 销号 (closed) always has an approver and a date.
+ */
 export function setStatus(db: Db, input: SetStatusInput): MeasureProgress {
   const ref = findMeasure(db, input.measureId);
   const date = checkDate(input.date);
   const note = emptyToNull(input.note);
+  // 销号 records who approved it and when (domain.md §5.3): without an approver it is not a 销号.
+  const approver = emptyToNull(input.approver) ?? emptyToNull(input.by);
+  if (input.status === 'closed' && !approver) throw new AppError('bad_input', '销号须填写审核销号的领导（审核人）');
   db.transaction(() => {
+    assertVersion(db, ref.planId, input.expectedVersion ?? null);
     if (input.status === 'closed') {
-      // 销号 records who approved it and when (domain.md §5.3).
-      const approver = emptyToNull(input.approver) ?? emptyToNull(input.by);
       db.prepare(
         `INSERT INTO status_events (node_id, kind, on_date, status, note, actor, created_at) VALUES (?, 'close', ?, 'closed', ?, ?, ?)`,
       ).run(ref.measureId, date, note, approver, nowIso());
@@ -106,10 +116,13 @@ export function setStatus(db: Db, input: SetStatusInput): MeasureProgress {
   return measureProgress(db, ref.measureId);
 }
 
-export function closeMeasure(db: Db, input: { measureId: string; approver: string; date?: string | undefined; note?: string | null | undefined }): MeasureProgress {
+export function closeMeasure(
+  db: Db,
+  input: { measureId: string; approver: string; date?: string | undefined; note?: string | null | undefined; expectedVersion?: number | undefined },
+): MeasureProgress {
   const approver = emptyToNull(input.approver);
   if (!approver) throw new AppError('bad_input', '请填写审核销号的领导');
-  return setStatus(db, { measureId: input.measureId, status: 'closed', approver, date: input.date, note: input.note });
+  return setStatus(db, { measureId: input.measureId, status: 'closed', approver, date: input.date, note: input.note, expectedVersion: input.expectedVersion });
 }
 
 export interface ChangeDeadlineInput {
@@ -120,6 +133,7 @@ export interface ChangeDeadlineInput {
   reason: string;
   date?: string | undefined;
   by?: string | null | undefined;
+  expectedVersion?: number | undefined;
 }
 
 /** 原时限 → 现时限 with a reason; the raw wording is kept verbatim, the date derived for warnings. */
@@ -137,6 +151,7 @@ export function changeDeadline(db: Db, input: ChangeDeadlineInput): MeasureProgr
   const kind = input.deadlineKind ?? classified.kind;
   const deadlineDate = input.deadlineDate !== undefined ? input.deadlineDate : classified.date;
   db.transaction(() => {
+    assertVersion(db, ref.planId, input.expectedVersion ?? null);
     const current = db.prepare('SELECT deadline_raw FROM measures WHERE node_id = ?').get(ref.measureId) as { deadline_raw: string | null };
     db.prepare(
       `INSERT INTO status_events (node_id, kind, on_date, status, note, old_deadline, new_deadline, actor, created_at)

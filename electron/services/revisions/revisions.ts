@@ -319,10 +319,14 @@ function currentRows(db: Db, sql: string, planId: string, key: (r: Row) => strin
 /** Row changes that turn the plan's content into the snapshot's (columns the snapshot lacks stay as they are). */
 function restoreChanges(db: Db, planId: string, snap: Snapshot): RowChange[] {
   const changes: RowChange[] = [];
+  // A measure's state (status, 销号, its words) is tracking, recorded as events by the progress service,
+  // not content of a version: restoring the text of an older version leaves it as it is now.
+  const tracking = new Set(['status', 'status_text', 'closed_by', 'closed_on']);
   const set = (t: string, current: Map<string, Row>, target: Map<string, Row>) => {
     for (const [k, row] of target) {
       const cur = current.get(k) ?? null;
-      changes.push({ t, k, b: cur, a: cur ? { ...cur, ...row } : row });
+      const content = t === 'measures' && cur ? Object.fromEntries(Object.entries(row).filter(([col]) => !tracking.has(col))) : row;
+      changes.push({ t, k, b: cur, a: cur ? { ...cur, ...content } : row });
     }
     for (const [k, row] of current) if (!target.has(k)) changes.push({ t, k, b: row, a: null });
   };

@@ -1,4 +1,5 @@
 import { AppError, type AppErrorCode } from '../../../shared/errors.ts';
+import { restoreAdvice } from './backups.ts';
 
 /**
  * SQLite's failures as the user meets them. Both drivers report them differently — better-sqlite3 as
@@ -41,7 +42,7 @@ function message(code: AppErrorCode, dataDir: string): string {
     case 'db_readonly':
       return `数据文件只读或没有写入权限，修改无法保存。请检查数据目录及其中 workbook.sqlite 的属性和权限（或磁盘是否为只读）。数据目录：${dataDir}`;
     case 'db_corrupt':
-      return `数据文件已损坏，无法读写。请不要继续写入，先运行“rectify doctor”检查，并从数据目录下 backups 文件夹中的备份恢复。数据目录：${dataDir}`;
+      return `数据文件已损坏，无法读写。请不要继续使用，先运行“rectify doctor”检查。${restoreAdvice(dataDir)}`;
     default:
       return `读写数据文件时出错，磁盘或存储设备可能有问题，请检查后再试。数据目录：${dataDir}`;
   }

@@ -39,6 +39,7 @@ const CASES: Record<string, Case> = {
   status: { args: () => ['no-such-measure', '已完成'], code: 2 },
   attach: { args: (dir) => ['no-such-measure', path.join(dir, '纪要.txt')], code: 2 },
   verify: { args: () => [], code: 0, text: /全部 0 个佐证材料文件完好/ },
+  doctor: { args: () => [], code: 0, text: /结论：一切正常/ },
   ledger: { args: (dir) => ['no-such-plan', '-o', path.join(dir, '台账.xlsx')], code: 2 },
   report: { args: (dir) => ['no-such-plan', '-o', path.join(dir, '报告.docx')], code: 2 },
   evidence: { args: (dir) => ['no-such-plan', '-o', path.join(dir, '材料包.zip')], code: 2 },

@@ -84,11 +84,13 @@ describe('撤销与重做（history.*）', () => {
     db.prepare("INSERT INTO attachments (id, node_id, sha256, original_name, type, added_at) VALUES ('att1', ?, 'abc', '党组会议纪要.pdf', '会议纪要', '2026-01-10T00:00:00Z')").run(a);
     const rows = () => [
       db.prepare('SELECT node_id, status, note FROM status_events').all(),
-      db.prepare('SELECT id, node_id, original_name FROM attachments').all(),
+      db.prepare('SELECT id, node_id, original_name FROM attachments WHERE removed_at IS NULL').all(),
     ];
     const before = rows();
     const del = await s.call('outline.deleteNode', { planId, expectedVersion: await version(s, planId), nodeId: await nodeId(s, planId, '整改任务') });
     expect(rows()).toEqual([[], []]);
+    // The evidence registration is only marked removed (so its file outlives the deletion) …
+    expect(db.prepare("SELECT removed_at IS NOT NULL AS removed FROM attachments WHERE id = 'att1'").get()).toEqual({ removed: 1 });
     await s.call('history.undo', { planId, expectedVersion: del.version });
     expect(rows()).toEqual(before);
     s.close();

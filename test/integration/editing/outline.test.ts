@@ -59,7 +59,13 @@ describe('大纲编辑（outline.*、plans.updateHeader）', () => {
       measure: { deadline: '立行立改', deadlineKind: 'immediate', department: '组织部' },
     });
     v = r1.version;
-    const r2 = await s.call('outline.updateNode', { planId, expectedVersion: v, nodeId: id, patch: { measure: { deadline: '长期坚持', status: 'in_progress' } } });
+    // The state of a measure is not a field of the document: the generic edit refuses it …
+    await expect(
+      s.call('outline.updateNode', { planId, expectedVersion: v, nodeId: id, patch: { measure: { deadline: '长期坚持', status: 'in_progress' } } }),
+    ).rejects.toMatchObject({ code: 'bad_input', message: expect.stringContaining('整改跟踪') });
+    // … it is recorded through the progress service, and kept by later edits of the text.
+    v = (await s.call('progress.setStatus', { measureId: id, status: 'in_progress', expectedVersion: v })).planVersion;
+    const r2 = await s.call('outline.updateNode', { planId, expectedVersion: v, nodeId: id, patch: { measure: { deadline: '长期坚持' } } });
     expect(r2.node?.measure).toMatchObject({ deadline: '长期坚持', deadlineKind: 'long_term', deadlineDate: null, status: 'in_progress', department: '组织部' });
     const r3 = await s.call('outline.updateNode', { planId, expectedVersion: r2.version, nodeId: id, patch: { measure: { deadline: '' } } });
     expect(r3.node?.measure).toMatchObject({ deadline: null, deadlineKind: null });

@@ -287,7 +287,7 @@ describe('移除、撤销与清理', () => {
     s.close();
   });
 
-  it('删除方案后其材料文件在维护时清理；仍被其他方案引用的保留', async () => {
+  it('删除方案后其材料文件在 30 天宽限期后的维护时清理；仍被其他方案引用的保留', async () => {
     const { s, dataDir, src, measureIds, planId } = await setup();
     const other = await createTrackedPlan(s);
     writeFileSync(path.join(src, 'shared.pdf'), 'shared');
@@ -296,7 +296,11 @@ describe('移除、撤销与清理', () => {
     await s.call('evidence.attachPath', { measureId: other.measureIds[0]!, path: path.join(src, 'shared.pdf') });
     const only = await s.call('evidence.attachPath', { measureId: measureIds[1]!, path: path.join(src, 'only.pdf') });
     await s.call('plans.delete', { id: planId });
-    const gc = await s.call('evidence.collectGarbage', {});
+    // Deleting the plan soft-removes its attachments: within the grace period nothing is collected …
+    expect((await s.call('evidence.collectGarbage', {})).removedBlobs).toBe(0);
+    expect(existsSync(blobPath(dataDir, only.sha256))).toBe(true);
+    // … after it, the plan's own file goes.
+    const gc = await s.call('evidence.collectGarbage', { purgeRemovedDays: 0 });
     expect(gc.removedBlobs).toBe(1);
     expect(existsSync(blobPath(dataDir, only.sha256))).toBe(false);
     expect(existsSync(blobPath(dataDir, shared.sha256))).toBe(true);

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import path from 'node:path';
 import { expect, vi } from 'vitest';
 import type { Api } from '../../../shared/api/contract.ts';
@@ -6,7 +5,8 @@ import type { RpcEnvelope } from '../../../shared/api/bridge.ts';
 import { AppError, toWireError } from '../../../shared/errors.ts';
 import { emptyDocument, emptyMeasure, type DocNode } from '../../../shared/domain/document.ts';
 import { createServices, type Services } from '../../../electron/services/index.ts';
-import { DB_FILE } from '../../../electron/services/store/database.ts';
+import { DB_FILE, type Db } from '../../../electron/services/store/database.ts';
+import { openConnection } from '../../../electron/services/store/driver.ts';
 import { createApi } from '../../../renderer/api/create-api.ts';
 import { createPlanStore, type PlanStore } from '../../../renderer/editor/plan-store.ts';
 import { openJournal, type EditJournal, type KeyValueStorage } from '../../../renderer/editor/edit-journal.ts';
@@ -104,7 +104,11 @@ export async function expectSaved(store: PlanStore): Promise<void> {
   expect(store.dirty()).toBe(false);
 }
 
-/** Another program's connection to the same database file. */
-export function otherConnection(dataDir: string, options: Database.Options = {}): Database.Database {
-  return new Database(path.join(dataDir, DB_FILE), options);
+/**
+ * Another program's connection to the same database file. Through this process's driver: two copies of
+ * SQLite in one process (better-sqlite3's and node:sqlite's) do not see each other's POSIX locks, so a
+ * lock held through the other copy would not stop the services — unlike another program's lock.
+ */
+export function otherConnection(dataDir: string): Db {
+  return openConnection(path.join(dataDir, DB_FILE));
 }

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import path from 'node:path';
 import { createServices } from '../../../electron/services/index.ts';
+import { DB_FILE } from '../../../electron/services/store/database.ts';
+import { openConnection } from '../../../electron/services/store/driver.ts';
 import { saveNotice } from '../../../renderer/editor/save-notice.ts';
 import { planRecovery } from '../../../renderer/editor/journal-recovery.ts';
 import { openJournal } from '../../../renderer/editor/edit-journal.ts';
@@ -77,7 +80,7 @@ describe('保存失败时不丢字（真实服务 + 真实保存队列）', () =
     // The service's own connection becomes a read-only one, as SQLite opens a file it may not write:
     // reads work, every write is refused by SQLite itself (SQLITE_READONLY). The writable one is closed
     // after the read-only one is open so the WAL files stay in place.
-    const readonly = otherConnection(side.dataDir, { readonly: true, fileMustExist: true });
+    const readonly = openConnection(path.join(side.dataDir, DB_FILE), { readonly: true });
     side.services.context.db.close();
     side.services.context.db = readonly;
 

@@ -70,11 +70,20 @@ describe('application menu', () => {
     const help = submenu(menuTemplate({ ...base, isDev: false }), '帮助');
     const about = help.find((i) => i.label === '关于整改方案工作台');
     expect(about).toBeDefined();
-    (about!.click as () => void)();
+    await (about!.click as () => Promise<void>)();
     const box = fake.electron.dialog.showMessageBox.mock.calls.at(-1)!.at(-1) as unknown as { message: string; detail: string; buttons: string[] };
     expect(box.message).toContain('0.1.0');
     expect(box.detail).toContain('/data/rectify-workbook');
     expect(box.buttons).toEqual(['确定']);
+  });
+
+  it('names the SQLite driver in 关于 (better-sqlite3, or node:sqlite where the addon cannot load)', async () => {
+    const databaseInfo = () => Promise.resolve('数据库组件：node:sqlite（Node.js 内置），SQLite 3.54.1');
+    const help = submenu(menuTemplate({ ...base, isDev: false, databaseInfo }), '帮助');
+    await (help.find((i) => i.label === '关于整改方案工作台')!.click as () => Promise<void>)();
+    const box = fake.electron.dialog.showMessageBox.mock.calls.at(-1)!.at(-1) as unknown as { detail: string };
+    expect(box.detail).toContain('数据库组件：node:sqlite');
+    expect(box.detail).toContain('/data/rectify-workbook');
   });
 
   it('opens only the data folder it was given, never a URL', () => {
