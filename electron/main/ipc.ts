@@ -142,7 +142,7 @@ export class PathGrants {
 /** Where the services may write: paths picked in a native save dialog. */
 export class OutputGrants extends PathGrants {
   constructor() {
-    super(OUTPUT_PATH_FIELDS, '只能保存到在“保存”对话框中选择的位置');
+    super(OUTPUT_PATH_FIELDS, '只能保存到在“保存”或“选择文件夹”对话框中选择的位置');
   }
 }
 

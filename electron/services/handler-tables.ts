@@ -8,6 +8,7 @@ import { progressContract } from '../../shared/api/progress.ts';
 import { importContract } from '../../shared/api/import.ts';
 import { exportContract } from '../../shared/api/export.ts';
 import { maintenanceContract } from '../../shared/api/maintenance.ts';
+import { backupContract } from '../../shared/api/backup.ts';
 import type { HandlerTable } from './context.ts';
 
 /**
@@ -29,6 +30,7 @@ const DOMAINS = [
   domain(importContract, async () => (await import('./import/handlers.ts')).importHandlers),
   domain(exportContract, async () => (await import('./export/handlers.ts')).exportHandlers),
   domain(maintenanceContract, async () => (await import('./maintenance/handlers.ts')).maintenanceHandlers),
+  domain(backupContract, async () => (await import('./backup/handlers.ts')).backupHandlers),
 ];
 
 type KeysOf<T> = T extends unknown ? keyof T : never;

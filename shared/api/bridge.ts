@@ -69,7 +69,7 @@ export const PROGRESS_CHANNEL = 'rectify:progress';
 export const GRANT_DROPPED_PATH_CHANNEL = 'rectify:grant-dropped-path';
 
 /** Input fields naming a file or folder a service writes to: over IPC they must be a path the user chose. */
-export const OUTPUT_PATH_FIELDS = ['output', 'dir'] as const;
+export const OUTPUT_PATH_FIELDS = ['output', 'dir', 'folder'] as const;
 
 /**
  * Input fields naming a file a service reads (evidence.attachPath): over IPC they must be a path the

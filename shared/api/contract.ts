@@ -10,6 +10,7 @@ import { progressContract } from './progress.ts';
 import { importContract } from './import.ts';
 import { exportContract } from './export.ts';
 import { maintenanceContract } from './maintenance.ts';
+import { backupContract } from './backup.ts';
 
 /**
  * The whole RPC surface: one table per domain, merged. The service layer implements it, and the
@@ -24,6 +25,7 @@ export const contract = {
   ...importContract,
   ...exportContract,
   ...maintenanceContract,
+  ...backupContract,
 } as const satisfies ContractTable;
 
 export type Contract = typeof contract;
