@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
-import { copyFile, link, mkdir, open, rm, stat } from 'node:fs/promises';
+import { link, mkdir, open, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
 import { blobPath, errCode } from '../evidence/blob-store.ts';
@@ -11,8 +10,8 @@ import type { EvidenceEntry } from './manifest.ts';
  * The evidence part of a backup, copied incrementally: a file already in the backup location (same
  * SHA-256, in an earlier set) is hard-linked — no bytes copied, and the new set still holds it — or,
  * where the file system has no hard links (FAT32/exFAT USB drives, many network shares), left where
- * it is and named in the manifest as shared. Only new evidence is copied, and each copy is read back
- * and hashed: a backup is never trusted on the strength of having been written.
+ * it is and named in the manifest as shared. Only new evidence is copied, and the bytes written are
+ * hashed: a backup is never trusted on the strength of having been written.
  */
 
 export interface EvidenceProblem {
@@ -63,12 +62,12 @@ export async function hashFile(file: string): Promise<{ sha256: string; size: nu
   }
 }
 
-async function syncFile(file: string): Promise<void> {
-  const fh = await open(file, 'r+');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
+async function writeAll(fh: FileHandle, buf: Buffer): Promise<void> {
+  let offset = 0;
+  while (offset < buf.length) {
+    const { bytesWritten } = await fh.write(buf, offset, buf.length - offset);
+    if (bytesWritten === 0) throw Object.assign(new Error('no progress writing'), { code: 'ENOSPC' });
+    offset += bytesWritten;
   }
 }
 
@@ -128,23 +127,49 @@ export async function copyEvidence(options: CopyEvidenceOptions): Promise<Copied
 }
 
 /**
- * Copies one evidence file from the workbook and checks the copy's SHA-256. A workbook file that is
- * gone or whose bytes no longer match its name is reported (the backup cannot hold what the workbook
- * lost), never copied as if it were good.
+ * Copies one evidence file from the workbook, hashing exactly the bytes it writes: the copy is good
+ * only if they hash to the file's name. A workbook file that is gone or whose bytes no longer match
+ * its name is reported (the backup cannot hold what the workbook lost), never copied as if it were
+ * good. Reading, hashing and writing overlap (one write in flight while the next chunk is read and
+ * hashed), so the copy runs at the speed of the slower of the disk and SHA-256.
  */
 async function copyOne(dataDir: string, blob: { sha256: string; size: number }, dest: string): Promise<'copied' | 'missing' | 'altered'> {
   const source = blobPath(dataDir, blob.sha256);
+  let input;
   try {
-    await copyFile(source, dest, constants.COPYFILE_EXCL);
+    input = await open(source, 'r');
   } catch (err) {
-    if (errCode(err) === 'ENOENT' && !(await stat(source).catch(() => null))) return 'missing';
+    if (errCode(err) === 'ENOENT') return 'missing';
     throw err;
   }
-  await syncFile(dest);
-  const written = await hashFile(dest);
-  if (written.sha256 === blob.sha256) return 'copied';
+  let ok = false;
+  try {
+    const output = await open(dest, 'wx');
+    try {
+      const hash = createHash('sha256');
+      // Three buffers in rotation: one being written, one being hashed, one being read into.
+      const bufs = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+      let pending: Promise<unknown> | null = null;
+      for (let i = 0; ; i = (i + 1) % bufs.length) {
+        const buf = bufs[i]!;
+        const { bytesRead } = await input.read(buf, 0, CHUNK, null);
+        if (bytesRead === 0) break;
+        const piece = buf.subarray(0, bytesRead);
+        hash.update(piece);
+        if (pending) await pending;
+        pending = writeAll(output, piece);
+        pending.catch(() => undefined);
+      }
+      if (pending) await pending;
+      await output.sync();
+      ok = hash.digest('hex') === blob.sha256;
+    } finally {
+      await output.close();
+    }
+  } finally {
+    await input.close();
+  }
+  if (ok) return 'copied';
   await rm(dest, { force: true });
-  const original = await hashFile(source).catch(() => null);
-  if (original && original.sha256 !== blob.sha256) return 'altered';
-  throw new AppError('io', `备份的佐证材料文件写入后校验不一致（${blob.sha256.slice(0, 12)}…），磁盘或 U 盘可能有问题，请换一个位置重试。`);
+  return 'altered';
 }

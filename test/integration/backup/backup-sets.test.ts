@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { tempDir } from '../../helpers/temp.ts';
 import { openConnection } from '../../../electron/services/store/driver.ts';
 import { DB_FILE } from '../../../electron/services/store/database.ts';
 import { createServices } from '../../../electron/services/index.ts';
 import { bigPlan } from '../../helpers/big-plan.ts';
+import { blobPath } from '../../../electron/services/evidence/blob-store.ts';
 import type { TaskProgress } from '../../../shared/api/task-progress.ts';
 import { evidenceBytes, setFiles, trackedWorkbook } from './fixture.ts';
 
@@ -130,6 +131,24 @@ describe('备份集：数据库在线副本 + 佐证材料 + manifest.json', () 
     // The writer was never held up for the whole backup: it went on writing while the copy was made.
     expect(writesWhenDone).toBeGreaterThan(writesWhenStarted);
     services.close();
+  });
+
+  it('工作台自己缺失或被改动的佐证材料：备份照常完成并说出是哪些材料，坏文件不进备份', async () => {
+    const wb = await trackedWorkbook();
+    rmSync(blobPath(wb.dataDir, wb.shas[0]!));
+    writeFileSync(blobPath(wb.dataDir, wb.shas[1]!), '被改动的内容');
+    const r = await wb.services.call('backup.create', {});
+    expect([...r.evidenceProblems].sort()).toEqual(
+      [
+        '工作台中的佐证材料「党组会议纪要（2026年第1次）.pdf」已缺失，未能备份（请从原件重新添加）',
+        '工作台中的佐证材料「学习制度.docx」内容已被改动，未能备份（请从原件重新添加）',
+      ].sort(),
+    );
+    expect(existsSync(setFiles(r.path).evidence(wb.shas[0]!))).toBe(false);
+    expect(existsSync(setFiles(r.path).evidence(wb.shas[1]!))).toBe(false);
+    // What the backup holds is intact: it is listed as verified and can be restored.
+    expect((await wb.services.call('backup.verify', { backup: r.path })).problems).toEqual([]);
+    wb.services.close();
   });
 
   it('备份到指定文件夹（导出工作台 / --to）：文件夹不存在时建立，备份集自带全部文件', async () => {
