@@ -1,6 +1,9 @@
 import { rename, rm, stat } from 'node:fs/promises';
 import type { BackupKind } from '../../../shared/api/backup.ts';
-import { evidenceFile, scanLocation, type LocationScan } from './location-scan.ts';
+import path from 'node:path';
+import { writeFileAtomic } from '../files/atomic-write.ts';
+import { SET_MANIFEST } from './folder-names.ts';
+import { evidenceFile, scanLocation, type FoundSet, type LocationScan } from './location-scan.ts';
 
 /**
  * Which automatic backups a location keeps: the newest of each of the last 7 days that have one, of
@@ -82,6 +85,8 @@ export async function rotateLocation(location: string, now: Date = new Date()): 
   const keep = backupsToKeep(entries);
   const removed: string[] = [];
   const kept = scan.sets.filter((s) => s.manifest && keep.has(s.dir));
+  // Kept sets that took over evidence files from deleted ones: their manifests say so afterwards.
+  const adopted = new Map<FoundSet, string[]>();
   for (const set of scan.sets) {
     if (!set.manifest || keep.has(set.dir)) continue;
     for (const e of set.manifest.evidence) {
@@ -96,10 +101,19 @@ export async function rotateLocation(location: string, now: Date = new Date()): 
       ).catch(() => false);
       if (heldElsewhere) continue;
       if ((await stat(evidenceFile(needing.dir, e.sha256)).catch(() => null)) !== null) continue;
-      await rename(evidenceFile(set.dir, e.sha256), evidenceFile(needing.dir, e.sha256)).catch(() => undefined);
+      const moved = await rename(evidenceFile(set.dir, e.sha256), evidenceFile(needing.dir, e.sha256)).then(
+        () => true,
+        () => false,
+      );
+      if (moved) adopted.set(needing, [...(adopted.get(needing) ?? []), e.sha256]);
     }
     await rm(set.dir, { recursive: true, force: true });
     removed.push(set.dir);
+  }
+  for (const [set, shas] of adopted) {
+    if (!set.manifest) continue;
+    const manifest = { ...set.manifest, evidence: set.manifest.evidence.map((e) => (shas.includes(e.sha256) ? { ...e, stored: 'copied' as const } : e)) };
+    await writeFileAtomic(path.join(set.dir, SET_MANIFEST), JSON.stringify(manifest, null, 1)).catch(() => undefined);
   }
   for (const f of scan.legacy) {
     if (keep.has(f.file)) continue;

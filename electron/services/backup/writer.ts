@@ -42,6 +42,8 @@ export interface WriteSetOptions {
   now?: () => Date;
   /** free bytes at a folder (tests substitute a nearly full disk) */
   freeSpace?: (folder: string) => Promise<number>;
+  /** how evidence is hard-linked (tests stand in a USB drive without hard links) */
+  linkFile?: (existing: string, dest: string) => Promise<void>;
 }
 
 /** Room kept free beyond the backup itself: the disk also holds the workbook and everything else. */
@@ -140,6 +142,7 @@ export async function writeBackupSet(options: WriteSetOptions): Promise<BackupRe
             blobs: copy.blobs,
             index,
             selfContained: options.selfContained ?? false,
+            ...(options.linkFile ? { linkFile: options.linkFile } : {}),
             onBytes: (done) => report('正在复制佐证材料（MB）', Math.floor(done / (1024 * 1024)), evidenceMb),
           });
           report('正在校验备份', 0, 1);

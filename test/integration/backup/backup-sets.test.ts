@@ -8,6 +8,8 @@ import { DB_FILE } from '../../../electron/services/store/database.ts';
 import { createServices } from '../../../electron/services/index.ts';
 import { bigPlan } from '../../helpers/big-plan.ts';
 import { blobPath } from '../../../electron/services/evidence/blob-store.ts';
+import { writeBackupSet } from '../../../electron/services/backup/writer.ts';
+import { rotateLocation } from '../../../electron/services/backup/rotation.ts';
 import type { TaskProgress } from '../../../shared/api/task-progress.ts';
 import { evidenceBytes, setFiles, trackedWorkbook } from './fixture.ts';
 
@@ -164,6 +166,40 @@ describe('备份集：数据库在线副本 + 佐证材料 + manifest.json', () 
     expect(listed.backups[0]).toMatchObject({ local: false, verified: true });
     // Picking the set folder itself finds the same one.
     expect((await wb.services.call('backup.list', { from: r.path })).backups.map((b) => b.path)).toEqual([r.path]);
+    wb.services.close();
+  });
+});
+
+describe('没有硬链接的备份位置（FAT32/exFAT 的 U 盘、网络共享）', () => {
+  it('同一个佐证材料在这个位置只存一份：第二次备份不再复制而是共用；轮换删掉旧备份时文件先移到还要用它的备份里', async () => {
+    const wb = await trackedWorkbook();
+    const usb = tempDir('rectify-fat-');
+    const noLinks = () => Promise.reject(Object.assign(new Error('operation not permitted'), { code: 'EPERM' }));
+    const db = wb.services.context.db;
+    const morning = await writeBackupSet({ db, dataDir: wb.dataDir, location: usb, kind: 'auto', note: '自动', linkFile: noLinks, now: () => new Date(2026, 0, 15, 9) });
+    const evening = await writeBackupSet({ db, dataDir: wb.dataDir, location: usb, kind: 'auto', note: '自动', linkFile: noLinks, now: () => new Date(2026, 0, 15, 17) });
+    expect(evening.evidenceReused).toBe(2);
+    expect(evening.bytesCopied).toBe(statSync(setFiles(evening.path).db).size);
+    const manifest = JSON.parse(readFileSync(setFiles(evening.path).manifest, 'utf8')) as { evidence: { stored: string }[] };
+    expect(manifest.evidence.map((e) => e.stored)).toEqual(['shared', 'shared']);
+    for (const sha of wb.shas) expect(existsSync(setFiles(evening.path).evidence(sha))).toBe(false);
+    expect((await wb.services.call('backup.verify', { backup: evening.path })).problems).toEqual([]);
+
+    // Two automatic backups of one day: the rotation keeps the evening's; the files move there first.
+    expect(await rotateLocation(usb, new Date(2026, 0, 15, 18))).toEqual([morning.path]);
+    for (const sha of wb.shas) expect(existsSync(setFiles(evening.path).evidence(sha))).toBe(true);
+    expect((await wb.services.call('backup.verify', { backup: evening.path })).problems).toEqual([]);
+    const adopted = JSON.parse(readFileSync(setFiles(evening.path).manifest, 'utf8')) as { evidence: { stored: string }[] };
+    expect(adopted.evidence.map((e) => e.stored)).toEqual(['copied', 'copied']);
+    // The next backup there shares them again instead of copying.
+    const next = await writeBackupSet({ db, dataDir: wb.dataDir, location: usb, kind: 'manual', linkFile: noLinks, now: () => new Date(2026, 0, 16, 9) });
+    expect(next.evidenceReused).toBe(2);
+
+    // And it restores on its own (a new PC).
+    const fresh = await createServices({ dataDir: tempDir() });
+    await fresh.call('backup.restore', { backup: evening.path });
+    expect(await fresh.call('evidence.verify', {})).toMatchObject({ ok: true, checked: 2 });
+    fresh.close();
     wb.services.close();
   });
 });
