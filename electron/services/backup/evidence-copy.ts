@@ -136,42 +136,49 @@ export async function copyEvidence(options: CopyEvidenceOptions): Promise<Copied
  * hashed), so the copy runs at the speed of the slower of the disk and SHA-256.
  */
 async function copyOne(dataDir: string, blob: { sha256: string; size: number }, dest: string): Promise<'copied' | 'missing' | 'altered'> {
-  const source = blobPath(dataDir, blob.sha256);
-  let input;
+  let input: FileHandle;
   try {
-    input = await open(source, 'r');
+    input = await open(blobPath(dataDir, blob.sha256), 'r');
   } catch (err) {
     if (errCode(err) === 'ENOENT') return 'missing';
     throw err;
   }
-  let ok = false;
+  let written: string;
   try {
-    const output = await open(dest, 'wx');
-    try {
-      const hash = createHash('sha256');
-      // Three buffers in rotation: one being written, one being hashed, one being read into.
-      const bufs = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
-      let pending: Promise<unknown> | null = null;
-      for (let i = 0; ; i = (i + 1) % bufs.length) {
-        const buf = bufs[i]!;
-        const { bytesRead } = await input.read(buf, 0, CHUNK, null);
-        if (bytesRead === 0) break;
-        const piece = buf.subarray(0, bytesRead);
-        hash.update(piece);
-        if (pending) await pending;
-        pending = writeAll(output, piece);
-        pending.catch(() => undefined);
-      }
-      if (pending) await pending;
-      await output.sync();
-      ok = hash.digest('hex') === blob.sha256;
-    } finally {
-      await output.close();
-    }
+    written = await copyHashing(input, dest);
   } finally {
     await input.close();
   }
-  if (ok) return 'copied';
+  if (written === blob.sha256) return 'copied';
   await rm(dest, { force: true });
   return 'altered';
+}
+
+/** Copies an open file to `dest` (new, flushed) and returns the SHA-256 of the bytes written. */
+async function copyHashing(input: FileHandle, dest: string): Promise<string> {
+  const output = await open(dest, 'wx');
+  let pending: Promise<void> | null = null;
+  try {
+    const hash = createHash('sha256');
+    // Three buffers in rotation: one being written, one being hashed, one being read into.
+    const bufs = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+    for (let i = 0; ; i = (i + 1) % bufs.length) {
+      const buf = bufs[i]!;
+      const { bytesRead } = await input.read(buf, 0, CHUNK, null);
+      if (bytesRead === 0) break;
+      const piece = buf.subarray(0, bytesRead);
+      hash.update(piece);
+      if (pending) await pending;
+      pending = writeAll(output, piece);
+      // Surfaced by the await above or below; never left unhandled if reading fails meanwhile.
+      pending.catch(() => undefined);
+    }
+    if (pending) await pending;
+    pending = null;
+    await output.sync();
+    return hash.digest('hex');
+  } finally {
+    if (pending) await pending.catch(() => undefined);
+    await output.close();
+  }
 }
