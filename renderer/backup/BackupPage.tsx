@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Flex, Menu, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Flex, Menu, Space, Typography } from 'antd';
 import { ArrowLeftOutlined, CloudUploadOutlined, ExportOutlined, FolderAddOutlined, FolderOpenOutlined, ReloadOutlined } from '@ant-design/icons';
-import type { BackupEntry, BackupLocationStatus } from '../../shared/api/backup.ts';
+import type { BackupEntry } from '../../shared/api/backup.ts';
 import type { TaskProgress } from '../../shared/api/task-progress.ts';
 import { api, errorMessage } from '../api/client.ts';
 import { useQuery } from '../api/use-query.ts';
@@ -9,12 +9,11 @@ import { progressLabel } from '../components/task-progress.ts';
 import { navigate } from '../router.ts';
 import { BackupTable } from './BackupTable.tsx';
 import { FolderBackupsDialog } from './FolderBackupsDialog.tsx';
-import { ageText, formatDateTime, newestGood } from './labels.ts';
+import { formatDateTime, newestGood } from './labels.ts';
+import { LocationsTable } from './LocationsTable.tsx';
 import { useBackupActions } from './use-backup-actions.tsx';
 import { useFolderPicker } from './use-folder-picker.tsx';
 import './backup.css';
-
-const STALE_MS = 7 * 86_400_000;
 
 /**
  * 设置 → 备份与恢复: where backups go (the data folder, a USB drive, a network share) and when each
@@ -111,6 +110,59 @@ export function BackupPage() {
     if (folder) setOtherFolder(folder);
   };
 
+  // A workbook that cannot be opened needs the list first: the newest good backup is marked there.
+  const locationsCard = (
+    <Card
+      key="locations"
+      title="备份位置"
+      extra={
+        <Space wrap>
+          <Button type="primary" icon={<CloudUploadOutlined aria-hidden />} loading={busy === 'now'} disabled={unopened || (busy !== null && busy !== 'now')} onClick={() => void backupNow()}>
+            {(busy === 'now' && progressLabel(progress)) || '立即备份'}
+          </Button>
+          <Button icon={<FolderAddOutlined aria-hidden />} onClick={() => void addLocation()}>
+            添加备份位置
+          </Button>
+          <Button icon={<ExportOutlined aria-hidden />} loading={busy === 'export'} disabled={unopened || (busy !== null && busy !== 'export')} onClick={() => void exportWorkbook()}>
+            {(busy === 'export' && progressLabel(progress)) || '导出工作台'}
+          </Button>
+        </Space>
+      }
+    >
+      <Typography.Paragraph type="secondary">
+        每天第一次打开程序时、有修改后关闭程序时，自动备份到下面每个可用的位置（数据库和全部佐证材料，备份后校验）。自动备份保留最近 7 天、4 周和 6 个月各一份；手动备份、恢复前和升级前的备份一直保留。U 盘或网络共享文件夹可以作为第二个位置，防止电脑硬盘损坏。
+      </Typography.Paragraph>
+      <LocationsTable locations={status.data?.locations ?? []} loading={status.loading} onRemove={removeLocation} />
+    </Card>
+  );
+  const listCard = (
+    <Card
+      key="list"
+      title="备份列表"
+      extra={
+        <Space wrap>
+          <Button icon={<FolderOpenOutlined aria-hidden />} onClick={() => void restoreFromOther()}>
+            从其他位置恢复
+          </Button>
+          <Button icon={<ReloadOutlined aria-hidden />} onClick={reload}>
+            刷新
+          </Button>
+        </Space>
+      }
+    >
+      {listing.error && <Alert type="error" showIcon title="读取备份列表失败" description={listing.error} />}
+      {(listing.data?.unavailable.length ?? 0) > 0 && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`备份位置 ${listing.data?.unavailable.join('、')} 现在未连接，其中的备份未列出。插上 U 盘后点击“刷新”。`} />
+      )}
+      <BackupTable backups={backups} loading={listing.loading} highlight={unopened ? (preselected?.path ?? null) : null} {...actions} />
+      {(listing.data?.incomplete ?? 0) > 0 && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+          另有 {listing.data?.incomplete} 个未完成的备份（备份时程序被关闭或 U 盘被拔出），不能用于恢复，程序会自动清理。
+        </Typography.Paragraph>
+      )}
+    </Card>
+  );
+
   return (
     <div className="page backup-page">
       <Flex align="center" gap={12} className="page-head">
@@ -147,215 +199,7 @@ export function BackupPage() {
           {status.data?.warning && <Alert type="warning" showIcon title={status.data.warning} />}
           {status.error && <Alert type="error" showIcon title="读取备份状况失败" description={status.error} />}
 
-          {unopened ? (
-            <>
-          <Card
-            title="备份列表"
-            extra={
-              <Space wrap>
-                <Button icon={<FolderOpenOutlined aria-hidden />} onClick={() => void restoreFromOther()}>
-                  从其他位置恢复
-                </Button>
-                <Button icon={<ReloadOutlined aria-hidden />} onClick={reload}>
-                  刷新
-                </Button>
-              </Space>
-            }
-          >
-            {listing.error && <Alert type="error" showIcon title="读取备份列表失败" description={listing.error} />}
-            {(listing.data?.unavailable.length ?? 0) > 0 && (
-              <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`备份位置 ${listing.data?.unavailable.join('、')} 现在未连接，其中的备份未列出。插上 U 盘后点击“刷新”。`} />
-            )}
-            <BackupTable backups={backups} loading={listing.loading} highlight={unopened ? (preselected?.path ?? null) : null} {...actions} />
-            {(listing.data?.incomplete ?? 0) > 0 && (
-              <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-                另有 {listing.data?.incomplete} 个未完成的备份（备份时程序被关闭或 U 盘被拔出），不能用于恢复，程序会自动清理。
-              </Typography.Paragraph>
-            )}
-          </Card>
-          <Card
-            title="备份位置"
-            extra={
-              <Space wrap>
-                <Button type="primary" icon={<CloudUploadOutlined aria-hidden />} loading={busy === 'now'} disabled={unopened || (busy !== null && busy !== 'now')} onClick={() => void backupNow()}>
-                  {(busy === 'now' && progressLabel(progress)) || '立即备份'}
-                </Button>
-                <Button icon={<FolderAddOutlined aria-hidden />} onClick={() => void addLocation()}>
-                  添加备份位置
-                </Button>
-                <Button icon={<ExportOutlined aria-hidden />} loading={busy === 'export'} disabled={unopened || (busy !== null && busy !== 'export')} onClick={() => void exportWorkbook()}>
-                  {(busy === 'export' && progressLabel(progress)) || '导出工作台'}
-                </Button>
-              </Space>
-            }
-          >
-            <Typography.Paragraph type="secondary">
-              每天第一次打开程序时、有修改后关闭程序时，自动备份到下面每个可用的位置（数据库和全部佐证材料，备份后校验）。自动备份保留最近 7 天、4 周和 6 个月各一份；手动备份、恢复前和升级前的备份一直保留。U 盘或网络共享文件夹可以作为第二个位置，防止电脑硬盘损坏。
-            </Typography.Paragraph>
-            <Table<BackupLocationStatus>
-              rowKey="folder"
-              size="middle"
-              pagination={false}
-              loading={status.loading}
-              dataSource={status.data?.locations ?? []}
-              aria-label="备份位置"
-              columns={[
-                {
-                  title: '位置',
-                  key: 'folder',
-                  render: (_, l) =>
-                    l.local ? (
-                      <Space orientation="vertical" size={0}>
-                        <span>本机（数据目录的 backups 文件夹）</span>
-                        <Typography.Text type="secondary" className="backup-path">
-                          {l.folder}
-                        </Typography.Text>
-                      </Space>
-                    ) : (
-                      <span className="backup-path">{l.folder}</span>
-                    ),
-                },
-                { title: '状态', key: 'available', width: 90, render: (_, l) => (l.available ? <Tag color="green">可用</Tag> : <Tag color="orange">未连接</Tag>) },
-                {
-                  title: '最近一次成功的备份',
-                  key: 'last',
-                  width: 230,
-                  render: (_, l) => {
-                    if (!l.lastSuccessAt) return <Typography.Text type="warning">还没有</Typography.Text>;
-                    const stale = Date.now() - Date.parse(l.lastSuccessAt) > STALE_MS;
-                    return (
-                      <Typography.Text type={stale ? 'danger' : undefined}>
-                        {formatDateTime(l.lastSuccessAt)}（{ageText(l.lastSuccessAt)}）
-                      </Typography.Text>
-                    );
-                  },
-                },
-                {
-                  title: '上次未成功的原因',
-                  key: 'problem',
-                  render: (_, l) => (l.lastProblem ? <Typography.Text type="danger">{l.lastProblem}</Typography.Text> : <Typography.Text type="secondary">—</Typography.Text>),
-                },
-                {
-                  title: '',
-                  key: 'actions',
-                  width: 70,
-                  render: (_, l) =>
-                    l.local ? null : (
-                      <Button size="small" onClick={() => removeLocation(l.folder)}>
-                        移除
-                      </Button>
-                    ),
-                },
-              ]}
-            />
-          </Card>
-
-            </>
-          ) : (
-            <>
-          <Card
-            title="备份位置"
-            extra={
-              <Space wrap>
-                <Button type="primary" icon={<CloudUploadOutlined aria-hidden />} loading={busy === 'now'} disabled={unopened || (busy !== null && busy !== 'now')} onClick={() => void backupNow()}>
-                  {(busy === 'now' && progressLabel(progress)) || '立即备份'}
-                </Button>
-                <Button icon={<FolderAddOutlined aria-hidden />} onClick={() => void addLocation()}>
-                  添加备份位置
-                </Button>
-                <Button icon={<ExportOutlined aria-hidden />} loading={busy === 'export'} disabled={unopened || (busy !== null && busy !== 'export')} onClick={() => void exportWorkbook()}>
-                  {(busy === 'export' && progressLabel(progress)) || '导出工作台'}
-                </Button>
-              </Space>
-            }
-          >
-            <Typography.Paragraph type="secondary">
-              每天第一次打开程序时、有修改后关闭程序时，自动备份到下面每个可用的位置（数据库和全部佐证材料，备份后校验）。自动备份保留最近 7 天、4 周和 6 个月各一份；手动备份、恢复前和升级前的备份一直保留。U 盘或网络共享文件夹可以作为第二个位置，防止电脑硬盘损坏。
-            </Typography.Paragraph>
-            <Table<BackupLocationStatus>
-              rowKey="folder"
-              size="middle"
-              pagination={false}
-              loading={status.loading}
-              dataSource={status.data?.locations ?? []}
-              aria-label="备份位置"
-              columns={[
-                {
-                  title: '位置',
-                  key: 'folder',
-                  render: (_, l) =>
-                    l.local ? (
-                      <Space orientation="vertical" size={0}>
-                        <span>本机（数据目录的 backups 文件夹）</span>
-                        <Typography.Text type="secondary" className="backup-path">
-                          {l.folder}
-                        </Typography.Text>
-                      </Space>
-                    ) : (
-                      <span className="backup-path">{l.folder}</span>
-                    ),
-                },
-                { title: '状态', key: 'available', width: 90, render: (_, l) => (l.available ? <Tag color="green">可用</Tag> : <Tag color="orange">未连接</Tag>) },
-                {
-                  title: '最近一次成功的备份',
-                  key: 'last',
-                  width: 230,
-                  render: (_, l) => {
-                    if (!l.lastSuccessAt) return <Typography.Text type="warning">还没有</Typography.Text>;
-                    const stale = Date.now() - Date.parse(l.lastSuccessAt) > STALE_MS;
-                    return (
-                      <Typography.Text type={stale ? 'danger' : undefined}>
-                        {formatDateTime(l.lastSuccessAt)}（{ageText(l.lastSuccessAt)}）
-                      </Typography.Text>
-                    );
-                  },
-                },
-                {
-                  title: '上次未成功的原因',
-                  key: 'problem',
-                  render: (_, l) => (l.lastProblem ? <Typography.Text type="danger">{l.lastProblem}</Typography.Text> : <Typography.Text type="secondary">—</Typography.Text>),
-                },
-                {
-                  title: '',
-                  key: 'actions',
-                  width: 70,
-                  render: (_, l) =>
-                    l.local ? null : (
-                      <Button size="small" onClick={() => removeLocation(l.folder)}>
-                        移除
-                      </Button>
-                    ),
-                },
-              ]}
-            />
-          </Card>
-
-          <Card
-            title="备份列表"
-            extra={
-              <Space wrap>
-                <Button icon={<FolderOpenOutlined aria-hidden />} onClick={() => void restoreFromOther()}>
-                  从其他位置恢复
-                </Button>
-                <Button icon={<ReloadOutlined aria-hidden />} onClick={reload}>
-                  刷新
-                </Button>
-              </Space>
-            }
-          >
-            {listing.error && <Alert type="error" showIcon title="读取备份列表失败" description={listing.error} />}
-            {(listing.data?.unavailable.length ?? 0) > 0 && (
-              <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`备份位置 ${listing.data?.unavailable.join('、')} 现在未连接，其中的备份未列出。插上 U 盘后点击“刷新”。`} />
-            )}
-            <BackupTable backups={backups} loading={listing.loading} highlight={unopened ? (preselected?.path ?? null) : null} {...actions} />
-            {(listing.data?.incomplete ?? 0) > 0 && (
-              <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-                另有 {listing.data?.incomplete} 个未完成的备份（备份时程序被关闭或 U 盘被拔出），不能用于恢复，程序会自动清理。
-              </Typography.Paragraph>
-            )}
-          </Card>
-            </>
-          )}
+          {unopened ? [listCard, locationsCard] : [locationsCard, listCard]}
         </Flex>
       </Flex>
       {actions.dialogs}

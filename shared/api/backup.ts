@@ -12,6 +12,9 @@ import { PlanSummarySchema } from './plans.ts';
 export const BACKUP_KINDS = ['auto', 'manual', 'before-restore', 'before-migration'] as const;
 export type BackupKind = (typeof BACKUP_KINDS)[number];
 
+/** Older than this, the last good backup is a warning in the window (the home page too). */
+export const STALE_BACKUP_DAYS = 7;
+
 /** What the user reads for each kind. */
 export const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
   auto: '自动备份',

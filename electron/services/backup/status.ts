@@ -1,13 +1,11 @@
 import path from 'node:path';
-import type { BackupLocationStatus, BackupStatus } from '../../../shared/api/backup.ts';
+import { STALE_BACKUP_DAYS, type BackupLocationStatus, type BackupStatus } from '../../../shared/api/backup.ts';
 import { localDateTime } from '../../../shared/progress/dates.ts';
 import type { ServiceContext } from '../context.ts';
 import { allLocations, isAvailable, readSettings } from './locations.ts';
 import { scanLocation } from './location-scan.ts';
 import { countWorkbook } from './workbook-counts.ts';
 
-/** Older than this, the last good backup is a warning in the window (the home page too). */
-export const STALE_BACKUP_DAYS = 7;
 const DAY_MS = 86_400_000;
 
 function later(a: string | null, b: string | null): string | null {
