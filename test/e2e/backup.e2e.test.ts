@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServices } from '../../electron/services/index.ts';
 import { closeBrowser, offMachineRequests, startApp } from './harness.ts';
 import { createTrackedPlan } from '../integration/progress/fixture.ts';
+import { damageDatabase } from '../helpers/damage-db.ts';
 
 afterAll(closeBrowser);
 
@@ -89,9 +90,7 @@ describe('备份与恢复（浏览器端到端）', () => {
       await s.call('backup.create', {});
       s.close();
       const file = path.join(dataDir, 'workbook.sqlite');
-      const bytes = readFileSync(file);
-      bytes.fill(0x5a, bytes.readUInt16BE(16) + 8, bytes.length - 8);
-      writeFileSync(file, bytes);
+      damageDatabase(file);
 
       const app = await startApp({ dataDir, allowUnopened: true });
       const { page } = app;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from '../../helpers/temp.ts';
 import { DB_FILE } from '../../../electron/services/store/database.ts';
 import { trackedWorkbook } from './fixture.ts';
+import { damageDatabase } from '../../helpers/damage-db.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const bin = fileURLToPath(new URL('../../../bin/rectify.mjs', import.meta.url));
@@ -90,9 +90,7 @@ describe('rectify backup / backups / restore', () => {
     wb.services.close();
     const made = json<{ path: string }>(rectify(['backup', '--json', '--data', wb.dataDir]));
     const file = path.join(wb.dataDir, DB_FILE);
-    const bytes = readFileSync(file);
-    bytes.fill(0x5a, bytes.readUInt16BE(16) + 8, bytes.length - 8);
-    writeFileSync(file, bytes);
+    damageDatabase(file);
     const list = rectify(['list', '--data', wb.dataDir]);
     expect(list.code).toBe(2);
     expect(list.stderr).toContain('数据文件已损坏');

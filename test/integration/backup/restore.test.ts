@@ -4,6 +4,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices } from '../../../electron/services/index.ts';
+import { damageDatabase } from '../../helpers/damage-db.ts';
 import { DB_FILE } from '../../../electron/services/store/database.ts';
 import { openConnection } from '../../../electron/services/store/driver.ts';
 import { blobPath } from '../../../electron/services/evidence/blob-store.ts';
@@ -29,12 +30,6 @@ async function state(s: Services, planId: string) {
   return { plan: rest, history, revisions, attachments };
 }
 
-function damage(file: string): void {
-  const bytes = readFileSync(file);
-  const pageSize = bytes.readUInt16BE(16);
-  for (let page = 1; page * pageSize < bytes.length; page++) bytes.fill(0x5a, page * pageSize + 8, page * pageSize + pageSize - 8);
-  writeFileSync(file, bytes);
-}
 
 describe('从备份恢复整个工作台', () => {
   it('方案、进展记录、历史版本和佐证材料逐字节回来；恢复前自动备份可以再恢复回去；之后 rectify verify 无问题', async () => {
@@ -85,7 +80,7 @@ describe('从备份恢复整个工作台', () => {
     const backup = await wb.services.call('backup.create', {});
     wb.services.close();
     const file = path.join(wb.dataDir, DB_FILE);
-    damage(file);
+    damageDatabase(file);
     const damagedBytes = readFileSync(file);
 
     await expect(createServices({ dataDir: wb.dataDir })).rejects.toMatchObject({ code: 'db_corrupt' });
@@ -177,7 +172,7 @@ describe('损坏与中断的备份', () => {
     writeFileSync(setFiles(bad.path).evidence(wb.shas[0]!), 'not the same bytes');
     const evidenceBad = await wb.services.call('backup.verify', { backup: bad.path });
     expect(evidenceBad).toMatchObject({ verified: false, problems: [`佐证材料文件已损坏：${wb.shas[0]}`] });
-    damage(setFiles(good.path).db);
+    damageDatabase(setFiles(good.path).db);
     const dbBad = await wb.services.call('backup.verify', { backup: good.path });
     expect(dbBad.verified).toBe(false);
     expect(dbBad.problems[0]).toContain('数据库文件 workbook.sqlite 已被改动或损坏');
