@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices } from '../../../electron/services/index.ts';
@@ -114,6 +114,35 @@ describe('从备份恢复整个工作台', () => {
     other.close();
     await wb.services.call('backup.restore', { backup: backup.path });
     expect((await wb.services.call('plans.list', {})).map((p) => p.title)).not.toContain('备份之后新建的方案');
+    wb.services.close();
+  });
+});
+
+describe('早期版本的单文件备份', () => {
+  it('backups/ 中早期版本留下的 before-migration-*.sqlite 和 daily-*.sqlite 列为升级前备份和自动备份，可以校验、恢复（只有数据库，现有佐证材料保留）', async () => {
+    const wb = await trackedWorkbook();
+    const set = await wb.services.call('backup.create', {});
+    // What an earlier version wrote: the database alone, one file.
+    copyFileSync(setFiles(set.path).db, path.join(wb.dataDir, 'backups', 'before-migration-v4-to-v5-2026-01-10T08-00-00-000Z.sqlite'));
+    copyFileSync(setFiles(set.path).db, path.join(wb.dataDir, 'backups', 'daily-2026-01-09.sqlite'));
+    rmSync(set.path, { recursive: true });
+    await wb.services.call('plans.delete', { id: wb.planId });
+
+    const listed = (await wb.services.call('backup.list', {})).backups;
+    expect(listed.map((b) => [path.basename(b.path), b.kind, b.format, b.plans, b.measures, b.verified])).toEqual(
+      expect.arrayContaining([
+        ['before-migration-v4-to-v5-2026-01-10T08-00-00-000Z.sqlite', 'before-migration', 'file', 1, 5, false],
+        ['daily-2026-01-09.sqlite', 'auto', 'file', 1, 5, false],
+      ]),
+    );
+    const legacy = listed.find((b) => b.kind === 'before-migration')!;
+    expect(await wb.services.call('backup.verify', { backup: legacy.path })).toMatchObject({ verified: true, problems: [] });
+    const preview = await wb.services.call('backup.preview', { backup: legacy.path });
+    expect(preview.message).toContain('只有数据库，不含佐证材料文件');
+    const restored = await wb.services.call('backup.restore', { backup: legacy.path });
+    expect(restored.evidenceRestored).toBe(0);
+    expect((await wb.services.call('plans.list', {})).map((p) => p.id)).toEqual([wb.planId]);
+    expect(await wb.services.call('evidence.verify', {})).toMatchObject({ ok: true, checked: 2 });
     wb.services.close();
   });
 });
