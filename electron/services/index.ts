@@ -108,6 +108,11 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       if (db) return db;
       throw openError ?? new AppError('internal', '工作台数据库没有打开');
     },
+    // Tests put a connection of their own in (a read-only one, to see what the services make of it).
+    set db(next: Db) {
+      db = next;
+      openError = null;
+    },
   };
 
   async function call<K extends MethodName>(name: K, input: unknown, options: CallOptions = {}): Promise<OutputOf<K>> {
