@@ -6,7 +6,7 @@ import type { ProgressListener } from '../../../shared/api/task-progress.ts';
 import { backupsDir } from '../store/backups.ts';
 import { SET_DATABASE, SET_MANIFEST, parseSetFolderName } from './folder-names.ts';
 import { readManifest } from './manifest.ts';
-import { locateEvidence, scanLocation, type FoundSet, type LegacyFile } from './location-scan.ts';
+import { legacyDate, legacyKind, locateEvidence, scanLocation, type FoundSet, type LegacyFile } from './location-scan.ts';
 import { inspectCopy } from './snapshot.ts';
 import { hashFile } from './evidence-copy.ts';
 
@@ -91,10 +91,8 @@ export async function resolveBackup(dataDir: string, target: string): Promise<Re
   const location = path.dirname(full);
   if (st.isFile()) {
     if (!full.endsWith('.sqlite')) throw notABackup(target);
-    const kind = path.basename(full).startsWith('before-migration-') ? 'before-migration' : path.basename(full).startsWith('daily-') ? 'auto' : 'manual';
-    const legacy: LegacyFile = { file: full, kind, at: st.mtime, size: st.size };
-    const m = /^daily-(\d{4})-(\d{2})-(\d{2})\.sqlite$/.exec(path.basename(full));
-    if (m) legacy.at = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), st.mtime.getHours(), st.mtime.getMinutes());
+    const name = path.basename(full);
+    const legacy: LegacyFile = { file: full, kind: legacyKind(name), at: legacyDate(name, st.mtime), size: st.size };
     return { entry: entryFromLegacy(dataDir, legacy, location), set: null, databaseFile: full, siblings: [] };
   }
   if (!st.isDirectory()) throw notABackup(target);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { BackupEntry } from '../../../shared/api/backup.ts';
 import type { ProgressListener } from '../../../shared/api/task-progress.ts';
 import { backupsDir } from '../store/backups.ts';
-import { SET_MANIFEST } from './folder-names.ts';
+import { SET_DATABASE, SET_MANIFEST } from './folder-names.ts';
 import { allLocations, isAvailable } from './locations.ts';
 import { scanLocation } from './location-scan.ts';
 import { entryFromLegacy, entryFromSet, resolveBackup, verifyBackup, withVerification, type ResolvedBackup } from './catalog.ts';
@@ -20,7 +20,7 @@ async function listFolder(dataDir: string, folder: string, local: boolean): Prom
   const resolved: ResolvedBackup[] = scan.sets.map((set) => ({
     entry: entryFromSet(dataDir, set, folder),
     set,
-    databaseFile: path.join(set.dir, 'workbook.sqlite'),
+    databaseFile: path.join(set.dir, SET_DATABASE),
     siblings: scan.sets,
   }));
   for (const file of scan.legacy) resolved.push({ entry: entryFromLegacy(dataDir, file, folder), set: null, databaseFile: file.file, siblings: [] });

@@ -43,14 +43,15 @@ export function isIncompleteSetName(name: string): boolean {
   return name.startsWith(`.${SET_PREFIX}`) && name.endsWith(PART_SUFFIX);
 }
 
-function legacyKind(name: string): BackupKind {
+/** The kind an earlier version's single-file copy stands for, from its name. */
+export function legacyKind(name: string): BackupKind {
   if (name.startsWith('before-migration-')) return 'before-migration';
   if (name.startsWith('daily-')) return 'auto';
   return 'manual';
 }
 
 /** The date a legacy file's name gives (daily-YYYY-MM-DD), else its modification time. */
-function legacyDate(name: string, mtime: Date): Date {
+export function legacyDate(name: string, mtime: Date): Date {
   const m = /^daily-(\d{4})-(\d{2})-(\d{2})\.sqlite$/.exec(name);
   if (!m) return mtime;
   return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), mtime.getHours(), mtime.getMinutes(), mtime.getSeconds());

@@ -136,6 +136,7 @@ export async function writeBackupSet(options: WriteSetOptions): Promise<BackupRe
             throw new AppError('io', '备份的数据库副本未通过完整性检查，备份未完成。请运行“rectify doctor”检查工作台和磁盘。', { integrity: copy.integrity.slice(0, 20) });
           }
           const evidenceMb = Math.ceil(copy.blobs.reduce((n, b) => n + b.size, 0) / (1024 * 1024));
+          report('正在复制佐证材料（MB）', 0, evidenceMb);
           const evidence = await copyEvidence({
             dataDir: options.dataDir,
             setDir: tmp,
