@@ -1,6 +1,6 @@
 // Backup speed: the 432-measure workbook with ≈1 GB of evidence (BENCH_BACKUP_MB, default 1024), backed
 // up twice into a fresh location — the first copies everything (compared with a plain durable copy of the
-// same files — the disk's speed — and with SHA-256 alone, which verifying while copying cannot beat), the second finds nothing changed (target ≤ 2 s) — and the database
+// same files — the disk's speed — and with SHA-256 alone: verifying every copy cannot beat either), the second finds nothing changed (target ≤ 2 s) — and the database
 // snapshot alone (target ≤ 200 ms). The event loop's worst delay during the first backup says whether
 // the services stay responsive meanwhile. Run: node bench/backup.ts
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -92,7 +92,7 @@ try {
   const secondMs = performance.now() - t3;
 
   console.log(
-    `第一次备份（${fmt(first.bytesCopied / MB)} MB：数据库 + 全部佐证材料，边复制边计算 SHA-256 校验）：${fmt(firstMs)} ms，${fmt(first.bytesCopied / MB / (firstMs / 1000))} MB/s`,
+    `第一次备份（${fmt(first.bytesCopied / MB)} MB：数据库 + 全部佐证材料，每个复制好的文件再算 SHA-256 校验，两个文件同时进行）：${fmt(firstMs)} ms，${fmt(first.bytesCopied / MB / (firstMs / 1000))} MB/s`,
   );
   console.log(
     `  对照：同样的佐证材料直接复制并 fsync ${fmt(plainMs)} ms，${fmt(totalMb / (plainMs / 1000))} MB/s（第一次备份/直接复制 = ${fmt(firstMs / plainMs, 2)}）；` +

