@@ -2,7 +2,7 @@
 // from the end of the body (before any attachment pages) because a 署名 looks like any short line and is
 // only told apart by the date under it.
 import { isDateLine } from './appendix.ts';
-import { CLOSING_REASON, isClosingFormula } from './closing-formula.ts';
+import { CLOSING_REASON, isClosingFormula, opensClosingParagraph } from './closing-formula.ts';
 import { isShortHeading } from './headings.ts';
 import { detectMarker } from './markers.ts';
 import { newNode, type PlanBuilder } from './plan-builder.ts';
@@ -85,9 +85,8 @@ export function readAttachmentNote(b: PlanBuilder, text: string, isTableRow: boo
  */
 export function readClosing(b: PlanBuilder, text: string, nearEnd: boolean): boolean {
   const footer = FOOTER.test(text) && (b.stack.length > 0 || b.preamble.length > 0) && (b.table !== null || nearEnd || b.closing !== null);
-  const closingFormula = isClosingFormula(text);
-  if (!(closingFormula || footer)) return false;
-  if (closingFormula) b.notes.push({ kind: 'closing', line: text, reason: CLOSING_REASON, correctable: false });
+  if (!(opensClosingParagraph(text) || footer)) return false;
+  if (isClosingFormula(text)) b.notes.push({ kind: 'closing', line: text, reason: CLOSING_REASON, correctable: false });
   if (FOOTER.test(text) && b.date === null) {
     const d = /填报(?:时间|日期)\s*[：:]\s*(\S+日)/.exec(text);
     if (d) b.date = d[1]!;

@@ -21,12 +21,16 @@ export interface DocumentFront {
 
 export function readDocumentFront(b: PlanBuilder, lines: readonly SourceLine[], start: number, end: number, webFurniture: boolean): DocumentFront {
   const preamble: string[] = [];
-  let title = '';
-  let next = start;
+  let title: string;
+  let next: number;
   const located = locateTitleAfterFurniture(lines, start, end, webFurniture);
   if (located) {
     for (const f of located.furniture) {
       const text = lines[f.index]!.text;
+      if (b.restored.has(text)) {
+        preamble.push(text);
+        continue;
+      }
       b.dropped.push({ text, reason: 'debris' });
       b.warnings.push(`已去除网页杂项（${f.reason}）：${text}`);
       b.notes.push({ kind: 'dropped', line: text, reason: `${f.reason}，真正的标题在其后`, correctable: true });

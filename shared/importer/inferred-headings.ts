@@ -22,8 +22,10 @@ function isParagraph(l: SourceLine | undefined): boolean {
   return l !== undefined && !l.cells && l.text.length >= 20 && /[。！？；]$/.test(l.text);
 }
 
-function isTopCandidate(l: SourceLine, next: SourceLine | undefined): boolean {
+function isTopCandidate(l: SourceLine, next: SourceLine | undefined, after: SourceLine | undefined): boolean {
   const t = l.text;
+  // A second-level line may stand between the heading and its paragraphs.
+  if (next && after && isSecondCandidate(next, after)) next = after;
   return (
     !l.cells &&
     t.length >= 6 &&
@@ -59,7 +61,7 @@ export function inferHeadings(lines: readonly SourceLine[], from: number, end: n
   const reasons = new Map<number, string>();
   if (hasNumberedHeadings(lines, from, end)) return { levels, reasons };
   const top: number[] = [];
-  for (let k = from; k < end; k++) if (isTopCandidate(lines[k]!, lines[k + 1]) && !demoted.has(lines[k]!.text)) top.push(k);
+  for (let k = from; k < end; k++) if (isTopCandidate(lines[k]!, lines[k + 1], lines[k + 2]) && !demoted.has(lines[k]!.text)) top.push(k);
   // The rhythm: every heading opens a group of paragraphs, none of them far longer than the others.
   if (top.length < MIN_TOP || top.length > MAX_TOP) return { levels, reasons };
   const gaps = top.slice(1).map((k, j) => k - top[j]!);

@@ -9,6 +9,9 @@ import { detectMarker } from './markers.ts';
 import { pageTitleOf } from './web-furniture.ts';
 import type { SourceLine } from './types.ts';
 
+/** A 版头 (…文件) or a 发文字号 above the title: content, never part of the title. */
+const LETTERHEAD = /文件$|[〔[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号$/;
+
 export const TITLE_END = /(?:方案|清单|措施|报告|通报|讲话|计划|意见|通知|台账|汇报|规定|办法|要点|总结|细则|情况|请示|函|纪要|决定|公告|提纲|发言|材料|举措|任务|安排)$/;
 
 export interface LocatedTitle {
@@ -56,7 +59,8 @@ export function locateTitleAfterFurniture(lines: readonly SourceLine[], from: nu
   if (titleLike.length === 0) return null;
   const last = titleLike[titleLike.length - 1]!;
   // Nothing above but the title's own wrapped lines: the ordinary reading applies.
-  if (candidates.length === 1 && !webFurnitureSeen) return null;
+  const letterhead = lines.slice(from, last).some((l) => LETTERHEAD.test(l.text));
+  if (candidates.length === 1 && !webFurnitureSeen && !letterhead) return null;
   let start = last;
   // A title wraps onto up to three lines; an earlier line continues it unless it is a title by itself.
   while (
@@ -65,6 +69,7 @@ export function locateTitleAfterFurniture(lines: readonly SourceLine[], from: nu
     isTitleCandidate(lines[start - 1]!.text) &&
     !TITLE_END.test(lines[start - 1]!.text) &&
     pageTitleOf(lines[start - 1]!.text) === null &&
+    !LETTERHEAD.test(lines[start - 1]!.text) &&
     lines[start - 1]!.text.length >= 4 &&
     !(webFurnitureSeen && lines[start - 1]!.text.length <= 8)
   ) {

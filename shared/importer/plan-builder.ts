@@ -53,14 +53,17 @@ export class PlanBuilder {
   readonly notes: RecogniseNote[] = [];
   /** Lines the user demoted in the preview: never headings */
   readonly demoted: ReadonlySet<string>;
+  /** Dropped lines the user brought back in the preview: content, wherever they stand */
+  readonly restored: ReadonlySet<string>;
   /** Directory names that make a sentence's owner credible (family 7) */
   readonly knownNames: readonly string[];
   /** Line index → level of headings inferred without numbers (family 6) */
   inferred = new Map<number, 1 | 2>();
   inferredReasons = new Map<number, string>();
 
-  constructor(options: { demoted?: readonly string[]; knownNames?: readonly string[] } = {}) {
+  constructor(options: { demoted?: readonly string[]; restored?: readonly string[]; knownNames?: readonly string[] } = {}) {
     this.demoted = new Set(options.demoted ?? []);
+    this.restored = new Set(options.restored ?? []);
     this.knownNames = options.knownNames ?? [];
   }
 

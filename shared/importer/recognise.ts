@@ -32,7 +32,7 @@ export function yearOf(text: string): number | undefined {
 
 /** Recognises a plan from its text (or from lines read out of a Word file). */
 export function recognisePlan(input: string | SourceLine[], options: RecogniseOptions = {}): RecogniseResult {
-  const b = new PlanBuilder({ demoted: options.corrections?.demote, knownNames: options.knownNames });
+  const b = new PlanBuilder({ demoted: options.corrections?.demote, restored: options.corrections?.restore, knownNames: options.knownNames });
   const { warnings, dropped, notes } = b;
   const { lines, punctuationChanges, webFurniture } = prepareLines(input, warnings, dropped, { notes, restore: options.corrections?.restore });
 

@@ -40,14 +40,12 @@ function isSpeaker(text: string): boolean {
  */
 export function readReportFrontMatter(lines: readonly SourceLine[], from: number, end: number): ReportFrontMatter {
   const out: ReportFrontMatter['lines'] = [];
-  let k = from;
-  for (; k < end && k < from + 4; k++) {
+  for (let k = from; k < end && k < from + 4; k++) {
     const l = lines[k]!;
     if (l.cells || detectMarker(l.text)) break;
     if (isTitleNote(l.text)) out.push({ text: l.text, role: '题注' });
     else if (isSalutation(l.text) && out.length > 0) {
       out.push({ text: l.text, role: '称谓' });
-      k++;
       break;
     } else if (isSpeaker(l.text) && (out.length > 0 || isSalutation(lines[k + 1]?.text ?? '') || isTitleNote(lines[k + 1]?.text ?? ''))) {
       out.push({ text: l.text, role: '报告人' });
