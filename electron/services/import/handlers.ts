@@ -4,7 +4,8 @@ import { AppError } from '../../../shared/errors.ts';
 import { PLAN_KIND_LABELS } from '../../../shared/importer/kind.ts';
 import { yearOf } from '../../../shared/importer/recognise.ts';
 import { createPlanFromDocument } from '../plans/plan-repository.ts';
-import { parsePlanBytes, parsePlanText, type ParsedPlanFile } from './index.ts';
+import { parsePlanText, type ParsedPlanFile } from './index.ts';
+import { parsePlanBytesIsolated } from './isolated.ts';
 
 export function toPreview(parsed: ParsedPlanFile): ImportPreview {
   return {
@@ -27,7 +28,7 @@ function decodeBase64(data: string): Buffer {
 
 export const importHandlers: HandlerTable<keyof typeof importContract> = {
   'import.parseFile': async ({ fileName, dataBase64, encoding }) =>
-    toPreview(await parsePlanBytes(decodeBase64(dataBase64), fileName, { encoding: encoding ?? 'auto' })),
+    toPreview(await parsePlanBytesIsolated(decodeBase64(dataBase64), fileName, { encoding: encoding ?? 'auto' })),
   'import.parseText': ({ text }) => toPreview(parsePlanText(text)),
   'import.commit': ({ document }, { db }) => {
     const doc = { ...document, title: document.title.trim() || '导入的方案' };
