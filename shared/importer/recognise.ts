@@ -13,6 +13,7 @@ import { findLeadingContents, mergeContents } from './contents.ts';
 import { readDocumentFront } from './document-front.ts';
 import { inferHeadings } from './inferred-headings.ts';
 import { noteMeasureFields } from './field-notes.ts';
+import { pairProblemsWithMeasures } from './problem-pairs.ts';
 import { checkNumberingGaps, level3NumberingOf } from './headings.ts';
 import { detectPlanKind } from './kind.ts';
 import { markMeasures } from './measures.ts';
@@ -65,6 +66,7 @@ export function recognisePlan(input: string | SourceLine[], options: RecogniseOp
 
   const referenceYear = options.referenceYear ?? yearOf(title) ?? yearOf(b.date ?? '') ?? undefined;
   markMeasures(b, b.roots, referenceYear);
+  pairProblemsWithMeasures(b);
   noteMeasureFields(b);
   if (appStart < lines.length) absorbAppendices(b, splitAppendices(lines.slice(appStart)), title, referenceYear);
 

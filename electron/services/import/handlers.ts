@@ -6,6 +6,7 @@ import { yearOf } from '../../../shared/importer/recognise.ts';
 import { createPlanFromDocument } from '../plans/plan-repository.ts';
 import { parsePlanText, type ParsedPlanFile } from './index.ts';
 import { parsePlanBytesIsolated } from './isolated.ts';
+import { directoryNames, learnNamesFromPlan } from '../directory/plan-names.ts';
 
 export function toPreview(parsed: ParsedPlanFile): ImportPreview {
   return {
@@ -18,6 +19,7 @@ export function toPreview(parsed: ParsedPlanFile): ImportPreview {
     sourceText: parsed.sourceText,
     punctuationChanges: parsed.counts.punctuationChanges,
     counts: parsed.counts,
+    notes: parsed.notes,
   };
 }
 
@@ -27,13 +29,22 @@ function decodeBase64(data: string): Buffer {
 }
 
 export const importHandlers: HandlerTable<keyof typeof importContract> = {
-  'import.parseFile': async ({ fileName, dataBase64, encoding }) =>
-    toPreview(await parsePlanBytesIsolated(decodeBase64(dataBase64), fileName, { encoding: encoding ?? 'auto' })),
-  'import.parseText': ({ text }) => toPreview(parsePlanText(text)),
+  'import.parseFile': async ({ fileName, dataBase64, encoding, corrections }, { db }) =>
+    toPreview(
+      await parsePlanBytesIsolated(decodeBase64(dataBase64), fileName, {
+        encoding: encoding ?? 'auto',
+        ...(corrections ? { corrections } : {}),
+        knownNames: directoryNames(db),
+      }),
+    ),
+  'import.parseText': ({ text, corrections }, { db }) => toPreview(parsePlanText(text, { ...(corrections ? { corrections } : {}), knownNames: directoryNames(db) })),
   'import.commit': ({ document }, { db }) => {
     const doc = { ...document, title: document.title.trim() || '导入的方案' };
-    const plan = createPlanFromDocument(db, doc, { year: yearOf(doc.title) ?? yearOf(doc.date ?? '') ?? null });
-    return { planId: plan.id };
+    return db.transaction(() => {
+      const plan = createPlanFromDocument(db, doc, { year: yearOf(doc.title) ?? yearOf(doc.date ?? '') ?? null });
+      learnNamesFromPlan(db, doc);
+      return { planId: plan.id };
+    })();
   },
 };
 
