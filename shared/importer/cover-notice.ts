@@ -5,6 +5,7 @@
 import type { CoverNotice } from '../domain/document.ts';
 import { isDateLine, isTitleCandidate } from './appendix.ts';
 import { detectMarker } from './markers.ts';
+import { readTitle } from './front-matter.ts';
 import { TITLE_END } from './page-title.ts';
 import type { SourceLine } from './types.ts';
 
@@ -74,16 +75,10 @@ export function readCoverNotice(lines: readonly SourceLine[], noticeTitle: strin
   // The plan's own title follows (1–3 lines), unless the plan starts straight with its text.
   let planTitle = '';
   let planTitleNext = k;
-  const titleLines: string[] = [];
-  for (let t = k; t < Math.min(end, k + 3); t++) {
-    const l = lines[t]!;
-    if (l.cells || !isTitleCandidate(l.text) || detectMarker(l.text)) break;
-    titleLines.push(l.text);
-    if (TITLE_END.test(l.text) || (planName !== null && key(titleLines.join('')) === key(planName))) {
-      planTitle = titleLines.join('');
-      planTitleNext = t + 1;
-      break;
-    }
+  const own = readTitle(lines, k, end);
+  if (own.title !== '' && (TITLE_END.test(own.title) || (planName !== null && key(own.title) === key(planName)))) {
+    planTitle = own.title;
+    planTitleNext = own.next;
   }
   if (planTitle === '' && planName !== null) planTitle = planName;
   return {

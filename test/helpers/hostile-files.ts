@@ -2,6 +2,7 @@
 // naively, loop, fill the memory or overflow the stack. Built with yazl so the zip is a real one.
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
+import { zipToBuffer } from './zip.ts';
 
 const CONTENT_TYPES =
   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
@@ -22,13 +23,7 @@ function zip(parts: Record<string, Part>): Promise<Buffer> {
     else if ('stored' in data) z.addBuffer(data.stored, name, { compress: false });
     else z.addReadStream(data.stream(), name, { compressionLevel: data.level ?? 1 });
   }
-  z.end();
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    z.outputStream.on('data', (c: Buffer) => chunks.push(c));
-    z.outputStream.on('error', reject);
-    z.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-  });
+  return zipToBuffer(z);
 }
 
 /** Bytes of zeros, streamed: deflate shrinks them 200- to 1000-fold. */

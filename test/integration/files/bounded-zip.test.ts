@@ -3,26 +3,13 @@
 import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
 import { readZipEntries } from '../../../electron/services/files/bounded-zip.ts';
-import type { AppError } from '../../../shared/errors.ts';
+import { rejectionOf as refusal } from '../../helpers/rejection.ts';
+import { zipToBuffer } from '../../helpers/zip.ts';
 
 function zipOf(parts: Record<string, Buffer>): Promise<Buffer> {
   const z = new yazl.ZipFile();
   for (const [name, data] of Object.entries(parts)) z.addBuffer(data, name, { compressionLevel: 9 });
-  z.end();
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    z.outputStream.on('data', (c: Buffer) => chunks.push(c));
-    z.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-  });
-}
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    return err as AppError;
-  }
-  throw new Error('expected a refusal');
+  return zipToBuffer(z);
 }
 
 describe('bounded zip reading', () => {

@@ -9,18 +9,11 @@ import { parsePlanBytesIsolated } from '../../../electron/services/import/isolat
 import { parseWorkerEntry } from '../../../electron/services/import/worker-entry.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { hugeNumberingStartDocx, oversizedText } from '../../helpers/hostile-files.ts';
+import { rejectionOf as failure } from '../../helpers/rejection.ts';
 import { tempDir } from '../../helpers/temp.ts';
 
 const FIXTURE = readFileSync(path.resolve(import.meta.dirname, '../../fixtures/synthetic-01-minzhu-shenghuohui-renda.txt'));
 
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    return err as AppError;
-  }
-  throw new Error('expected the parse to fail');
-}
 
 describe('import worker', () => {
   it('runs from the sources (the entry exists)', () => {
