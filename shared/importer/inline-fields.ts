@@ -12,8 +12,8 @@ const CLOSERS = '）)］\\]】〕';
 const BRACKET_TAIL = new RegExp(
   `[${OPENERS}]\\s*(?:${KEY_ALT})\\s*[：:][^${OPENERS}${CLOSERS}]*(?:[（(][^（()）]*[）)][^${OPENERS}${CLOSERS}]*)*[${CLOSERS}]\\s*[。.；;]?\\s*$`,
 );
-/** Where run-on labels may start: after a sentence's end or a ；, never inside a clause. */
-const RUN_ON_START = new RegExp(`(?<=[。！？；;])\\s*(?=(?:${KEY_ALT})\\s*[：:])`, 'g');
+/** Where run-on labels may start: after a sentence's end, a ；/， or a space — never inside a clause. */
+const RUN_ON_START = new RegExp(`(?<=[。！？；;，,\\s\u3000])\\s*(?=(?:${KEY_ALT})\\s*[：:])`, 'g');
 const LABEL_AT = new RegExp(`^(?:${KEY_ALT})\\s*[：:]`);
 
 export type FieldTailKind = 'bracket' | 'run-on';

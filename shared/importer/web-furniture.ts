@@ -18,7 +18,8 @@ const ANY_META_KEY = new RegExp(`(?:${[...META_KEYS, ...META_WEAK_KEYS].join('|'
 const META_CELL = new RegExp(`^(?:${[...META_KEYS, ...META_WEAK_KEYS].join('|')})\\s*[：:]?$`);
 
 const BREADCRUMB_HEAD = /^(?:当前位置|您的位置|你的位置|您现在的位置|您当前的位置|现在的位置|所在位置|位置)\s*[：:]/;
-const CRUMB_SEP = /\s*(?:>>|»|＞＞|->|—>|=>|→|>|＞|\/\/)\s*/;
+/** Breadcrumb separators; → alone also joins the steps of a procedure (申请→审核→审批), so it needs 首页. */
+const CRUMB_SEP = /\s*(?:>>|»|＞＞|->|—>|=>|>|＞)\s*/;
 const FONT_SIZE = /^[【[]?\s*(?:字体大小|字体|字号|文字大小)?\s*[：:]?\s*[【[]?\s*大\s*[】\]]?\s*[【[]?\s*中\s*[】\]]?\s*[【[]?\s*小\s*[】\]]?\s*(?:默认)?\s*$/;
 const ACCESS_TOKENS = ['关怀版', '长者版', '老年版', '无障碍', '无障碍浏览', '适老化', '读屏专用', '长辈模式', '简体', '繁體', '繁体', 'English', '手机版', '移动版', '网站导航', '网站地图', '登录', '注册', '搜索'];
 const BUTTON_TOKENS = [
@@ -63,7 +64,7 @@ export function webFurnitureReason(text: string, cells?: readonly string[]): str
   if (BREADCRUMB_HEAD.test(t)) return '当前位置导航';
   const crumbs = t.split(CRUMB_SEP);
   if (crumbs.length >= 3 && crumbs.every((c) => c.length <= 16 && !/[。；;，,]/.test(c)) && (crumbs[0] === '' || crumbs[0] === '首页' || crumbs.length >= 3)) return '当前位置导航';
-  if (/^首页\s*(?:>|＞|»|->|→)/.test(t)) return '当前位置导航';
+  if (/^(?:网站)?首页\s*(?:>|＞|»|->|→)/.test(t)) return '当前位置导航';
   if (t.length <= 40 && FONT_SIZE.test(t)) return '字号切换';
   if (t.length <= 60 && onlyTokens(t, ACCESS_TOKENS)) return '关怀版/无障碍切换';
   if (t.length <= 60 && onlyTokens(t, [...BUTTON_TOKENS, ...ACCESS_TOKENS]) && !onlyTokens(t, ['大', '中', '小'])) return '打印/关闭/分享按钮';

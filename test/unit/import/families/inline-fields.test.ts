@@ -29,6 +29,15 @@ describe('fields inline after the measure (family 3)', () => {
     expect(c!.measure).toMatchObject({ department: '市发展改革委', deadline: '2026年6月底前' });
   });
 
+  it('reads labels run on after a comma or a space', () => {
+    const text = 'XX局整改方案\n一、整改任务\n1.严控会议规模，牵头领导：副局长 赵某，牵头部门：办公室\n2.精简文件简报\u3000责任部门：综合科\u3000完成时限：2026年底前\n';
+    const [a, b] = measures(parse(text).json.sections);
+    expect(a!.heading).toBe('严控会议规模');
+    expect(a!.measure).toMatchObject({ leader: '副局长 赵某', department: '办公室' });
+    expect(b!.heading).toBe('精简文件简报');
+    expect(b!.measure).toMatchObject({ department: '综合科', deadline: '2026年底前' });
+  });
+
   it('says where the fields were read from', () => {
     const { notes } = parse(INLINE_FIELDS[0]!.text);
     const note = notes.find((n) => n.kind === 'field' && n.line === '压减会议文件数量，严控会议规模')!;
