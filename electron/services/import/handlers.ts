@@ -40,11 +40,15 @@ export const importHandlers: HandlerTable<keyof typeof importContract> = {
   'import.parseText': ({ text, corrections }, { db }) => toPreview(parsePlanText(text, { ...(corrections ? { corrections } : {}), knownNames: directoryNames(db) })),
   'import.commit': ({ document }, { db }) => {
     const doc = { ...document, title: document.title.trim() || '导入的方案' };
-    return db.transaction(() => {
-      const plan = createPlanFromDocument(db, doc, { year: yearOf(doc.title) ?? yearOf(doc.date ?? '') ?? null });
-      learnNamesFromPlan(db, doc);
-      return { planId: plan.id };
-    })();
+    // The plan and the names it teaches the directory are stored together; IMMEDIATE so a busy database
+    // is waited for (busy_timeout) instead of failing half-way.
+    return db
+      .transaction(() => {
+        const plan = createPlanFromDocument(db, doc, { year: yearOf(doc.title) ?? yearOf(doc.date ?? '') ?? null });
+        learnNamesFromPlan(db, doc);
+        return { planId: plan.id };
+      })
+      .immediate();
   },
 };
 
