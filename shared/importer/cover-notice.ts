@@ -3,7 +3,7 @@
 // 落款 and date, and then the plan with its own title. The plan is the document; the notice is kept
 // whole as its 印发通知 (PlanDocument.notice) instead of its 落款 and date becoming sections.
 import type { CoverNotice } from '../domain/document.ts';
-import { isDateLine, isTitleCandidate } from './appendix.ts';
+import { isAppendixLabel, isDateLine, isTitleCandidate } from './appendix.ts';
 import { detectMarker } from './markers.ts';
 import { readTitle } from './front-matter.ts';
 import { TITLE_END } from './page-title.ts';
@@ -15,6 +15,25 @@ const BOOK_NAME = /《([^》]+)》/;
 /** Notes below a notice's date: (此件公开发布), (此件发至县级) */
 const DISTRIBUTION = /^[（(]\s*此件[^（）()]*[）)]$/;
 
+/** The plan a notice names: 印发《X》的通知 → X (also 印发X的通知 without book-title marks). */
+export function planNameOf(noticeTitle: string): string | null {
+  return BOOK_NAME.exec(noticeTitle)?.[1] ?? /(?:印发|转发|下发)(.+?)的?(?:通知|通报)$/.exec(noticeTitle)?.[1] ?? null;
+}
+
+/**
+ * A notice whose plan follows as its attachment ("附件" label, then the plan's title): the index of that
+ * label, or -1. Such a plan is the document, not an attachment page of the notice.
+ */
+export function attachedPlanLabel(lines: readonly SourceLine[], from: number, appStart: number): number {
+  if (appStart >= lines.length || !isAppendixLabel(lines[appStart])) return -1;
+  const head = lines.slice(from, Math.min(appStart, from + 16)).find((l) => !l.cells && isNoticeTitle(l.text));
+  const issuing = lines.slice(from, appStart).map((l) => ISSUING_SENTENCE.exec(l.text)?.[1]).find((x) => x !== undefined);
+  const name = (head ? planNameOf(head.text) : null) ?? issuing ?? null;
+  if (name === null) return -1;
+  const titleKey = key(lines.slice(appStart + 1, appStart + 3).map((l) => l.text).join(''));
+  return titleKey.startsWith(key(name)) ? appStart : -1;
+}
+
 export interface CoverNoticeRead {
   notice: CoverNotice;
   /** Index of the plan's first line (its title, or its first paragraph when it has none of its own) */
@@ -22,6 +41,8 @@ export interface CoverNoticeRead {
   /** The plan's own title ('' when the plan repeats none: it then comes from the notice's 《…》) */
   planTitle: string;
   planTitleNext: number;
+  /** The 附件 label the plan stood under, when it was issued as the notice's attachment */
+  attachmentLabel: string | null;
 }
 
 function key(s: string): string {
@@ -47,7 +68,7 @@ export function readCoverNotice(lines: readonly SourceLine[], noticeTitle: strin
   }
   const issuing = lines[i] && !lines[i]!.cells ? ISSUING_SENTENCE.exec(lines[i]!.text) : null;
   if (!isNoticeTitle(noticeTitle) && !(addressee !== null && issuing)) return null;
-  const planName = BOOK_NAME.exec(noticeTitle)?.[1] ?? issuing?.[1] ?? BOOK_NAME.exec(lines[i]?.text ?? '')?.[1] ?? null;
+  const planName = BOOK_NAME.exec(noticeTitle)?.[1] ?? issuing?.[1] ?? BOOK_NAME.exec(lines[i]?.text ?? '')?.[1] ?? planNameOf(noticeTitle);
 
   // The notice ends at its date (with the 落款 above it), or just before a line repeating the plan's name.
   const body: string[] = [];
@@ -72,7 +93,10 @@ export function readCoverNotice(lines: readonly SourceLine[], noticeTitle: strin
   if (date === null && !(planName !== null && k < limit)) return null;
   if (body.length === 0) return null;
 
-  // The plan's own title follows (1–3 lines), unless the plan starts straight with its text.
+  // The plan's own title follows (1–3 lines), unless the plan starts straight with its text; a plan
+  // issued as the notice's attachment stands under a 附件 label.
+  const label = k < end && isAppendixLabel(lines[k]) ? k : -1;
+  if (label >= 0) k++;
   let planTitle = '';
   let planTitleNext = k;
   const own = readTitle(lines, k, end);
@@ -86,5 +110,6 @@ export function readCoverNotice(lines: readonly SourceLine[], noticeTitle: strin
     next: k,
     planTitle,
     planTitleNext,
+    attachmentLabel: label >= 0 ? lines[label]!.text : null,
   };
 }

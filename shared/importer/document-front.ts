@@ -51,6 +51,10 @@ export function readDocumentFront(b: PlanBuilder, lines: readonly SourceLine[], 
   const read = readCoverNotice(lines, isNoticeTitle(title) ? title : '', isNoticeTitle(title) ? next : title === '' ? start : next, end);
   if (read && (isNoticeTitle(title) || title === '')) {
     notice = read.notice;
+    if (read.attachmentLabel !== null) {
+      b.dropped.push({ text: read.attachmentLabel, reason: 'appendix' });
+      b.warnings.push(`方案作为印发通知的附件（“${read.attachmentLabel}”）排在通知之后，已将其作为文档本身导入`);
+    }
     b.warnings.push(`识别到印发通知“${notice.title || notice.body[0]!.slice(0, 30)}”，已作为方案的印发通知单独保存；方案标题为“${read.planTitle}”，正文从其后开始`);
     b.notes.push({ kind: 'notice', line: notice.title || notice.body[0]!, reason: '“关于印发《…》的通知”及其主送、正文、落款和日期，是方案前面的印发通知，不是方案的章节', correctable: false });
     title = read.planTitle;

@@ -10,6 +10,7 @@ import { absorbAppendices } from './appendix-ledger.ts';
 import { readSignature } from './back-matter.ts';
 import { readBody } from './body.ts';
 import { findLeadingContents, mergeContents } from './contents.ts';
+import { attachedPlanLabel } from './cover-notice.ts';
 import { readDocumentFront } from './document-front.ts';
 import { inferHeadings } from './inferred-headings.ts';
 import { noteMeasureFields } from './field-notes.ts';
@@ -41,7 +42,9 @@ export function recognisePlan(input: string | SourceLine[], options: RecogniseOp
 
   // Attachment pages (附件 label + title + table/text, e.g. the exported ledger) end the body; the
   // 落款 and 成文日期 stand at the end of the body, before them.
-  const appStart = findAppendixStart(lines, start);
+  let appStart = findAppendixStart(lines, start);
+  // A plan issued as its notice's attachment is the document; only pages after it are attachments.
+  if (attachedPlanLabel(lines, start, appStart) >= 0) appStart = findAppendixStart(lines, appStart + 1);
   const { issuer, date, end } = readSignature(lines, start, appStart);
   b.date = date;
 

@@ -46,6 +46,17 @@ describe('cover notice in front of the plan (family 2)', () => {
     expect(outline(json.sections)[0]).toBe('一、整改重点');
   });
 
+  it('imports a plan issued as the notice’s 附件 as the document, not as an attachment page', () => {
+    const { json, document, dropped } = parse(COVER_NOTICES[3]!.text);
+    expect(json.title).toBe('XX区卫生健康系统医疗领域突出问题整改方案');
+    expect(json.sections.map((s) => s.marker + s.heading)).toEqual(['一、整改目标', '二、整改措施', '三、工作要求']);
+    expect(json.sections[1]!.children[1]!.measure).toMatchObject({ department: '医政科、各医疗机构', deadline: '2025年9月底前' });
+    expect(json.attachments).toEqual([]);
+    expect(document.notice).toMatchObject({ issuer: 'XX区卫生健康局', date: '2025年4月8日' });
+    expect(document.notice!.body).toContain('附件：XX区卫生健康系统医疗领域突出问题整改方案');
+    expect(dropped).toContainEqual({ text: '附件', reason: 'appendix' });
+  });
+
   it('leaves a plan without a notice alone', () => {
     const { document, json } = parse('XX局整改方案\n各科室：\n现将有关事项通知如下。\n一、整改任务\n1.健全制度。\n');
     expect(document.notice ?? null).toBeNull();
