@@ -6,7 +6,7 @@ import { normalizePunctuation } from '../text/punctuation.ts';
 import { debrisReason } from './debris.ts';
 import { reflowLines, runningHeaders } from './reflow.ts';
 import type { DroppedLine, RecogniseNote, SourceLine } from './types.ts';
-import { webFurnitureReason } from './web-furniture.ts';
+import { isMetadataLabelOnly, isMetadataValue, webFurnitureReason } from './web-furniture.ts';
 
 /** Lines left out as page clutter: why, as the preview explains it on hover. */
 const DEBRIS_NOTE: Record<string, string> = {
@@ -47,6 +47,8 @@ export function prepareLines(
   const notes = extra.notes ?? [];
   /** Web-page furniture stood above the document (family 1): the title is looked for behind it. */
   let webFurniture = false;
+  let metaValueDue = false;
+  let lastWasMeta = false;
   let punctuationChanges = 0;
   const raw =
     typeof input === 'string'
@@ -61,7 +63,12 @@ export function prepareLines(
       punctuationChanges += r.changes;
       return r.text;
     };
-    const furniture = webFurnitureReason(l.text, l.cells);
+    // "• 信息索引号：" on one line, its value on the next: both are the metadata block.
+    const metaLabel: boolean = !l.cells && isMetadataLabelOnly(l.text, metaValueDue || lastWasMeta);
+    const metaValue: boolean = !l.cells && metaValueDue && !metaLabel && isMetadataValue(l.text);
+    metaValueDue = metaLabel;
+    const furniture: string | null = metaLabel || metaValue ? '信息公开目录' : webFurnitureReason(l.text, l.cells);
+    lastWasMeta = furniture === '信息公开目录' || furniture === '信息公开目录表格';
     if (furniture) {
       const shown = normalizePunctuation(l.cells ? l.cells.filter((c) => c !== '').join('\t') : l.text).text;
       if (!restore.has(shown)) {

@@ -44,6 +44,26 @@ function markdownCells(text: string): string[] | null {
   return text.slice(1, -1).split('|').map((c) => c.trim());
 }
 
+const BULLET = '[•·●○■□◆◇▪\\-*]';
+const LABEL_ONLY = new RegExp(`^(?:${BULLET}\\s*)?(?:${[...META_KEYS, ...META_WEAK_KEYS].join('|')})\\s*[：:]?$`);
+
+/**
+ * A metadata label standing alone ("• 信息索引号：", its value on the next line). Weak labels (名称,
+ * 文号 …) count only with a bullet or when a metadata block is already open.
+ */
+export function isMetadataLabelOnly(text: string, inBlock: boolean): boolean {
+  const t = text.trim();
+  if (!LABEL_ONLY.test(t)) return false;
+  const bare = t.replace(new RegExp(`^${BULLET}\\s*`), '').replace(/[：:]$/, '').trim();
+  return META_KEYS.includes(bare) || inBlock || t !== bare;
+}
+
+/** The value under a lone metadata label: short, no sentence in it. */
+export function isMetadataValue(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 40 && !/[。；！？]/.test(t);
+}
+
 /** Whether a row of cells (Word/HTML/markdown table) is the 信息公开 metadata table. */
 export function isMetadataRow(cells: readonly string[]): boolean {
   if (cells.length > 8) return false;

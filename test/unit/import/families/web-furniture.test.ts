@@ -73,6 +73,14 @@ describe('web-page furniture (family 1)', () => {
     expect(json.preamble).toEqual(['根据省人大常委会审议意见，现将有关整改情况报告如下。']);
   });
 
+  it('drops a metadata block listed as “• 标签：” lines with the values below them, not taking it for the 主送', () => {
+    const { json, dropped } = parse(WEB_PAGES[3]!.text);
+    expect(json.title).toBe('XX市司法局关于法治督察反馈问题的整改方案');
+    expect(json.addressee).toBe('局机关各处室');
+    expect(dropped.map((d) => d.text)).toEqual(expect.arrayContaining(['• 信息索引号：', '000012345/2025-00123', '• 发布机构：', 'XX市司法局', '2025-07-01']));
+    expect(json.sections.map((s) => s.heading)).toEqual(['整改任务', '保障措施']);
+  });
+
   it('keeps a 版头 above the title as preamble when the text has no web furniture', () => {
     const { json, dropped } = parse('中共XX局委员会文件\nXX党发〔2025〕12号\n中共XX局委员会关于巡察反馈意见的整改方案\n为抓好整改，制定本方案。\n一、整改任务\n1.健全制度。\n');
     expect(json.title).toBe('中共XX局委员会关于巡察反馈意见的整改方案');
