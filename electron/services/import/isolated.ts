@@ -46,6 +46,9 @@ export function parsePlanBytesIsolated(
       stdout: true,
       stderr: true,
     });
+    // A library's console output must not mix into the CLI's JSON: read and discard it.
+    worker.stdout.resume();
+    worker.stderr.resume();
     let settled = false;
     const settle = (fn: () => void) => {
       if (settled) return;
