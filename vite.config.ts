@@ -1,12 +1,17 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { CSP_PLACEHOLDER, META_CONTENT_SECURITY_POLICY } from './shared/content-security-policy.ts';
 
 // The renderer is served offline from app:// (Electron) or the loopback host: relative base, no CDN.
 export default defineConfig({
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The page's CSP <meta> comes from the same constant as the app:// and web host headers.
+    { name: 'rectify-csp', transformIndexHtml: (html: string) => html.replace(CSP_PLACEHOLDER, META_CONTENT_SECURITY_POLICY) },
+  ],
   build: {
     outDir: fileURLToPath(new URL('./out/renderer', import.meta.url)),
     emptyOutDir: true,

@@ -7,7 +7,7 @@
 // Equivalent of `electronegativity -i <input> -x AvailableSecurityFixesGlobalCheck`, run through the
 // package's own runner so the findings arrive as data (severity included) instead of a console table
 // or a CSV file that the tool writes with two racing async writes.
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -58,11 +58,22 @@ for (const target of targets) {
 
 const SEVERITY_RANK = { INFORMATIONAL: 0, LOW: 1, MEDIUM: 2, HIGH: 3 };
 
+/** index.html as the renderer build writes it: the CSP placeholder filled from shared/content-security-policy.ts. */
+async function builtIndexHtml(file) {
+  if (!process.features.typescript) {
+    const { register } = await import('tsx/esm/api');
+    register();
+  }
+  const { CSP_PLACEHOLDER, META_CONTENT_SECURITY_POLICY } = await import(new URL('../shared/content-security-policy.ts', import.meta.url).href);
+  writeFileSync(file, readFileSync(file, 'utf8').replace(CSP_PLACEHOLDER, META_CONTENT_SECURITY_POLICY));
+}
+
 const scanDir = mkdtempSync(path.join(os.tmpdir(), 'rectify-security-scan-'));
 const findings = [];
 const parseErrors = [];
 try {
   for (const target of targets) cpSync(path.join(root, target), path.join(scanDir, target), { recursive: true });
+  await builtIndexHtml(path.join(scanDir, 'renderer/index.html'));
   const result = await run({
     input: scanDir,
     output: undefined,

@@ -30,8 +30,22 @@ async function helpText(): Promise<string> {
   return lines.join('\n');
 }
 
+/** Where the services find what is not in the data folder; the installed app passes its own. */
+export interface CliLocations {
+  resourcesDir?: string | undefined;
+  migrationsDir?: string | undefined;
+}
+
+/**
+ * A command's result as an exit code: a number it returned, else 0. Nothing else may become the
+ * process's exit code (`return ctx.out(...)` once handed `process.stdout.write`'s `true` to Node).
+ */
+export function exitCodeOf(result: unknown): number {
+  return typeof result === 'number' && Number.isInteger(result) && result >= 0 && result <= 255 ? result : 0;
+}
+
 /** Runs one CLI invocation; returns the exit code. Never throws. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], io: CliIo, locations: CliLocations = {}): Promise<number> {
   const [name, ...rest] = leadingGlobalsLast(argv);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(await helpText());
@@ -62,11 +76,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       async services() {
         // Loaded on first use: commands that never open the workbook (parse, convert) skip the whole service layer.
         const { createServices } = await import('../services/index.ts');
-        services ??= await createServices({ dataDir: resolveDataDir(dataFlag) });
+        services ??= await createServices({
+          dataDir: resolveDataDir(dataFlag),
+          ...(locations.resourcesDir ? { resourcesDir: locations.resourcesDir } : {}),
+          ...(locations.migrationsDir ? { migrationsDir: locations.migrationsDir } : {}),
+        });
         return services;
       },
     };
-    return (await command.run(ctx)) ?? 0;
+    return exitCodeOf(await command.run(ctx));
   } catch (err) {
     return reportError(err, command, io);
   } finally {

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { open, rename, rm, stat, readFile } from 'node:fs/promises';
+import { stat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import type { PickedFile } from '../../shared/api/bridge.ts';
@@ -28,33 +27,6 @@ export async function readPickedFile(file: string): Promise<PickedFile> {
     throw new AppError('io', `无法读取文件「${path.basename(file)}」，请检查它是否正被其他程序占用。`);
   }
   return { name: path.basename(file), dataBase64: bytes.toString('base64'), path: file, size: bytes.length };
-}
-
-/**
- * Writes `data` to `target` so that the target is either the old file or the complete new one, never
- * a half-written document: a temp file beside it, flushed to disk, then renamed over it.
- */
-export async function writeFileAtomically(target: string, data: Uint8Array): Promise<void> {
-  const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, target);
-  } catch (err) {
-    await rm(temp, { force: true }).catch(() => undefined);
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EPERM' || code === 'EBUSY' || code === 'EACCES') {
-      throw new AppError('io', `无法保存到「${target}」：文件可能正被 Word/WPS 打开，或没有写入权限。请关闭该文件后重试，或换一个位置保存。`);
-    }
-    if (code === 'ENOSPC') throw new AppError('io', `无法保存到「${target}」：磁盘空间不足。`);
-    throw new AppError('io', `无法保存到「${target}」：${(err as Error).message}`);
-  }
 }
 
 /** A file name the renderer suggested, reduced to a bare name (no folders, no characters Windows refuses). */

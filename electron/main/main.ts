@@ -1,4 +1,7 @@
 // Entry of the Electron main process (bundled to out/main/main.js by scripts/build.mjs).
+import { cliArguments, runInstalledCli } from './cli-mode.ts';
 import { startApp } from './startup.ts';
 
-startApp();
+const cli = cliArguments(process.argv);
+if (cli) runInstalledCli(cli);
+else startApp();

@@ -1,4 +1,5 @@
 import { contentTypeFor } from '../../shared/content-types.ts';
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.ts';
 import { protocol, type Session } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,20 +13,7 @@ export const APP_HOST = 'workbook';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-/** antd's CSS-in-JS injects <style> tags, hence 'unsafe-inline' for styles only; scripts stay 'self'. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  // Vite may inline a tiny font as a data: URL; never a remote font.
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 /** Must run before `app.whenReady()`: Chromium fixes scheme privileges at startup. */
 export function registerAppScheme(): void {

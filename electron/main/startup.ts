@@ -1,8 +1,10 @@
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import path from 'node:path';
-import { createServices, type Services } from '../services/index.ts';
+import { createServiceClient, SERVICE_GAVE_UP_MESSAGE, type ServiceChannel, type ServiceClient, type ServiceCrash } from '../services/host/client.ts';
 import { resolveDataDir } from '../services/paths.ts';
 import { registerIpc } from './ipc.ts';
+import { OpenCopies, removeStaleCopies } from './open-copies.ts';
+import { spawnUtilityService } from './service-process.ts';
 import { installMenu } from './menu.ts';
 import { installAppProtocol, registerAppScheme } from './protocol.ts';
 import { hardenSession, installSecurity } from './security.ts';
@@ -22,6 +24,8 @@ export function dataFlagFromArgv(argv: readonly string[]): string | undefined {
 export interface AppLayout {
   rendererDir: string;
   preloadPath: string;
+  /** The service process's bundle (scripts/bundles.mjs: NODE_ENTRIES['service-host']) */
+  serviceEntry: string;
   migrationsDir: string;
   resourcesDir: string;
 }
@@ -30,6 +34,7 @@ export function appLayout(appPath: string, isPackaged: boolean, resourcesPath: s
   return {
     rendererDir: path.join(appPath, 'out', 'renderer'),
     preloadPath: path.join(appPath, 'out', 'preload', 'preload.cjs'),
+    serviceEntry: path.join(appPath, 'out', 'main', 'service-host.js'),
     // scripts/build.mjs copies the numbered SQL files beside the main bundle.
     migrationsDir: path.join(appPath, 'out', 'main', 'migrations'),
     // electron-builder's extraResources puts resources/ outside the asar, in the installation folder.
@@ -40,6 +45,20 @@ export function appLayout(appPath: string, isPackaged: boolean, resourcesPath: s
 export interface StartOptions {
   argv?: readonly string[];
   env?: NodeJS.ProcessEnv;
+  /** Starts the service process (the utility process; tests substitute a Node child or an in-process fake). */
+  spawnServices?: (entry: string) => ServiceChannel;
+}
+
+/** What the user is told when the service process died (the window stays; unsaved text stays in the editor). */
+export function serviceCrashMessage(crash: ServiceCrash): { message: string; detail: string } {
+  if (!crash.restarted) return { message: '后台服务多次意外退出', detail: SERVICE_GAVE_UP_MESSAGE };
+  return {
+    message: '后台服务意外退出，已自动重新启动',
+    detail:
+      crash.interruptedCalls > 0
+        ? '刚才正在进行的操作没有完成，请重试。已保存的内容不受影响，编辑器中尚未保存的文字会重新保存。'
+        : '已保存的内容不受影响，可以继续工作。',
+  };
 }
 
 export interface StartedApp {
@@ -78,7 +97,8 @@ export function startApp(options: StartOptions = {}): StartedApp {
   installSecurity(app);
 
   let mainWindow: BrowserWindow | null = null;
-  let services: Promise<Services> | null = null;
+  let services: ServiceClient | null = null;
+  const openCopies = new OpenCopies();
   const getWindow = (): BrowserWindow | null => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
 
   app.on('second-instance', () => {
@@ -92,9 +112,18 @@ export function startApp(options: StartOptions = {}): StartedApp {
     app.quit();
   });
 
-  app.on('will-quit', () => {
-    // Closing the database checkpoints the WAL, so the workbook is one self-contained file again.
-    void services?.then((s) => s.close()).catch(() => undefined);
+  let servicesClosed = false;
+  app.on('will-quit', (event) => {
+    // Copies of evidence opened with the system's program do not outlive the app.
+    openCopies.removeAll();
+    if (!services || servicesClosed) return;
+    // Closing the database checkpoints the WAL, so the workbook is one self-contained file again:
+    // wait for the service process to do so (it is killed after 5 s), then quit for real.
+    event.preventDefault();
+    void services.close().finally(() => {
+      servicesClosed = true;
+      app.quit();
+    });
   });
 
   const ready = app.whenReady().then(() => {
@@ -102,13 +131,24 @@ export function startApp(options: StartOptions = {}): StartedApp {
     hardenSession(session.defaultSession);
     installAppProtocol(session.defaultSession, layout.rendererDir);
 
-    services = createServices({ dataDir, resourcesDir: layout.resourcesDir, migrationsDir: layout.migrationsDir });
-    // Swallowed here only to avoid an unhandled rejection; every RPC call reports the failure in Chinese.
-    services.catch(() => undefined);
-    // Maintenance: blobs no attachment refers to any more (removed long ago) are deleted at start.
-    void services.then((s) => s.callByName('evidence.collectGarbage', {})).catch(() => undefined);
+    const spawn = options.spawnServices ?? spawnUtilityService;
+    const client = createServiceClient({
+      spawn: () => spawn(layout.serviceEntry),
+      init: { dataDir, resourcesDir: layout.resourcesDir, migrationsDir: layout.migrationsDir },
+      onCrash: (crash) => {
+        const { message, detail } = serviceCrashMessage(crash);
+        const box = { type: 'warning' as const, title: WINDOW_TITLE, message, detail, buttons: ['确定'] };
+        const window = getWindow();
+        void (window ? dialog.showMessageBox(window, box) : dialog.showMessageBox(box));
+      },
+    });
+    services = client;
+    // Maintenance: blobs no attachment refers to any more (removed long ago) are deleted at start, and
+    // copies opened by runs that never quit normally. (A workbook that cannot be opened says so on every call.)
+    void client.ready().then(() => client.callByName('evidence.collectGarbage', {})).catch(() => undefined);
+    removeStaleCopies();
 
-    registerIpc({ services, getWindow, defaultSaveDir: () => app.getPath('documents') });
+    registerIpc({ services: Promise.resolve(client), getWindow, defaultSaveDir: () => app.getPath('documents'), openCopies });
     installMenu({ isDev, version: app.getVersion(), dataDir, getWindow });
     mainWindow = createMainWindow({ preloadPath: layout.preloadPath, isDev });
     mainWindow.on('closed', () => {

@@ -2,11 +2,14 @@ import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import {
   CHOOSE_PATHS_CHANNEL,
   CHOOSE_SAVE_PATH_CHANNEL,
+  GRANT_DROPPED_PATH_CHANNEL,
   OPEN_ATTACHMENT_CHANNEL,
   OPEN_FILES_CHANNEL,
+  PROGRESS_CHANNEL,
   RPC_CHANNEL,
   SAVE_FILE_CHANNEL,
   type PickedFile,
+  type ProgressMessage,
   type RectifyBridge,
   type RpcEnvelope,
 } from '../../shared/api/bridge.ts';
@@ -24,9 +27,21 @@ function unwrap<T>(envelope: RpcEnvelope): T {
   throw error;
 }
 
+let lastProgressId = 0;
+
 const bridge: RectifyBridge = {
-  rpc(request) {
-    return ipcRenderer.invoke(RPC_CHANNEL, { method: request.method, input: request.input }) as Promise<RpcEnvelope>;
+  rpc(request, onProgress) {
+    if (!onProgress) return ipcRenderer.invoke(RPC_CHANNEL, { method: request.method, input: request.input }) as Promise<RpcEnvelope>;
+    // The main process sends this call's progress events tagged with an id only this call knows.
+    const progressId = `p${++lastProgressId}`;
+    const listener = (_event: unknown, message: ProgressMessage | null) => {
+      if (message?.progressId === progressId) onProgress(message.progress);
+    };
+    ipcRenderer.on(PROGRESS_CHANNEL, listener);
+    const answer = ipcRenderer.invoke(RPC_CHANNEL, { method: request.method, input: request.input, progressId }) as Promise<RpcEnvelope>;
+    return answer.finally(() => {
+      ipcRenderer.removeListener(PROGRESS_CHANNEL, listener);
+    });
   },
   async openFiles(options) {
     return unwrap<PickedFile[]>((await ipcRenderer.invoke(OPEN_FILES_CHANNEL, options)) as RpcEnvelope);
@@ -42,11 +57,16 @@ const bridge: RectifyBridge = {
   },
   pathForFile(file) {
     // Electron 32+ no longer puts File.path on dropped files; webUtils is the supported way.
+    let found: string | null;
     try {
-      return webUtils.getPathForFile(file) || null;
+      found = webUtils.getPathForFile(file) || null;
     } catch {
-      return null;
+      found = null;
     }
+    // Only a File the user dropped or picked has a path, and only such a path may be attached: tell
+    // the main process before the page can ask to attach it (messages arrive in order).
+    if (found) ipcRenderer.send(GRANT_DROPPED_PATH_CHANNEL, found);
+    return found;
   },
   async openAttachment(attachmentId) {
     unwrap<null>((await ipcRenderer.invoke(OPEN_ATTACHMENT_CHANNEL, { attachmentId })) as RpcEnvelope);

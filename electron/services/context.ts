@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Db } from './store/database.ts';
 import type { Contract, MethodName, OutputOf } from '../../shared/api/contract.ts';
+import type { ProgressListener } from '../../shared/api/task-progress.ts';
 
 export interface ServicePaths {
   /** The workbook's data folder: database, evidence, backups */
@@ -11,6 +12,8 @@ export interface ServicePaths {
 
 export interface ServiceContext extends ServicePaths {
   db: Db;
+  /** Set for the duration of one call whose caller wants progress events (long tasks report into it). */
+  progress?: ProgressListener | undefined;
 }
 
 /** Implementations for some of the contract's methods; input arrives already validated. */

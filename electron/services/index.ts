@@ -5,31 +5,23 @@ import { openDatabase } from './store/database.ts';
 import { storageError } from './store/sqlite-errors.ts';
 import { loadMigrations } from './store/migrations.ts';
 import { DEFAULT_RESOURCES_DIR } from './paths.ts';
-import type { HandlerTable, ServiceContext } from './context.ts';
-import { planHandlers } from './plans/handlers.ts';
-import { editorHandlers } from './outline/handlers.ts';
-import { templateEditHandlers } from './templates/handlers.ts';
-import { evidenceHandlers } from './evidence/handlers.ts';
-import { progressHandlers } from './progress/handlers.ts';
-import { importHandlers } from './import/handlers.ts';
-import { exportHandlers } from './export/handlers.ts';
+import type { ServiceContext } from './context.ts';
+import type { ProgressListener } from '../../shared/api/task-progress.ts';
+import { handlerFor } from './handler-tables.ts';
 
-/** Every contract method, implemented once. The type makes a missing handler a compile error. */
-const handlers: HandlerTable<MethodName> = {
-  ...planHandlers,
-  ...editorHandlers,
-  ...templateEditHandlers,
-  ...evidenceHandlers,
-  ...progressHandlers,
-  ...importHandlers,
-  ...exportHandlers,
-};
+export interface CallOptions {
+  /** Receives the progress events of a long task (import, export, package, verify) while it runs. */
+  onProgress?: ProgressListener | undefined;
+}
 
-export interface Services {
+/** What a transport needs: a method name from outside, its input, and where progress goes. */
+export interface ServiceCaller {
+  callByName(name: string, input: unknown, options?: CallOptions): Promise<unknown>;
+}
+
+export interface Services extends ServiceCaller {
   /** Validates `input` against the contract, runs the handler, returns its result. */
-  call<K extends MethodName>(name: K, input: unknown): Promise<OutputOf<K>>;
-  /** For transports that receive a method name from outside. */
-  callByName(name: string, input: unknown): Promise<unknown>;
+  call<K extends MethodName>(name: K, input: unknown, options?: CallOptions): Promise<OutputOf<K>>;
   readonly context: ServiceContext;
   close(): void;
 }
@@ -50,13 +42,13 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   }
   const context: ServiceContext = { db, dataDir: options.dataDir, resourcesDir: options.resourcesDir ?? DEFAULT_RESOURCES_DIR };
 
-  async function call<K extends MethodName>(name: K, input: unknown): Promise<OutputOf<K>> {
+  async function call<K extends MethodName>(name: K, input: unknown, options: CallOptions = {}): Promise<OutputOf<K>> {
     const spec = contract[name];
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) throw new AppError('bad_input', formatZodError(parsed.error), { method: name });
-    const handler = handlers[name] as (input: unknown, ctx: ServiceContext) => unknown;
     try {
-      return (await handler(parsed.data, context)) as OutputOf<K>;
+      const handler = await handlerFor(name);
+      return (await handler(parsed.data, options.onProgress ? { ...context, progress: options.onProgress } : context)) as OutputOf<K>;
     } catch (err) {
       // SQLite's own failures (locked, full, read-only, damaged) become Chinese user errors with a code.
       throw storageError(err, context.dataDir) ?? err;
@@ -65,9 +57,9 @@ export async function createServices(options: ServiceOptions): Promise<Services>
 
   return {
     call,
-    callByName(name, input) {
+    callByName(name, input, options) {
       if (!isMethodName(name)) return Promise.reject(new AppError('bad_input', `未知的操作：${name}`));
-      return call(name, input);
+      return call(name, input, options);
     },
     context,
     close() {

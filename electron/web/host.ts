@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Services } from '../services/index.ts';
 import { toWireError, AppError } from '../../shared/errors.ts';
 import type { RpcEnvelope } from '../../shared/api/bridge.ts';
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.ts';
 import { handleFileRoute, isFileRoute } from './file-routes.ts';
 
 /**
@@ -35,10 +36,6 @@ export interface WebHost {
 
 export const TOKEN_HEADER = 'x-rectify-token';
 const TOKEN_META = '<meta name="rectify-token" content="%TOKEN%" />';
-
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('hex');
@@ -159,7 +156,7 @@ function serveStatic(pathname: string, res: http.ServerResponse, staticDir: stri
     res.writeHead(200, {
       'content-type': contentTypeFor('index.html'),
       'cache-control': 'no-store',
-      'content-security-policy': CSP,
+      'content-security-policy': CONTENT_SECURITY_POLICY,
       'x-content-type-options': 'nosniff',
     });
     res.end(html);

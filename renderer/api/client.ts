@@ -1,7 +1,8 @@
-import { contract, type Api, type InputOf, type MethodName, type OutputOf } from '../../shared/api/contract.ts';
+import type { Api } from '../../shared/api/contract.ts';
+import { TaskProgressSchema } from '../../shared/api/task-progress.ts';
 import type { RectifyBridge, RpcEnvelope } from '../../shared/api/bridge.ts';
-import { AppError, fromWireError } from '../../shared/errors.ts';
-import { formatZodError } from '../../shared/api/validation.ts';
+import { AppError } from '../../shared/errors.ts';
+import { createApi, type Transport } from './create-api.ts';
 
 declare global {
   interface Window {
@@ -10,13 +11,24 @@ declare global {
   }
 }
 
-type Transport = (method: string, input: unknown) => Promise<RpcEnvelope>;
-
 function electronTransport(bridge: RectifyBridge): Transport {
-  return (method, input) => bridge.rpc({ method, input });
+  return async (method, input, onProgress) => {
+    try {
+      if (!onProgress) return await bridge.rpc({ method, input });
+      return await bridge.rpc({ method, input }, (raw) => {
+        // Progress crosses the process boundary too; a malformed event is dropped, never shown.
+        const parsed = TaskProgressSchema.safeParse(raw);
+        if (parsed.success) onProgress(parsed.data);
+      });
+    } catch {
+      // The main process answers every call with an envelope; a rejected call never reached it (or
+      // its answer was lost): a transport failure, which the editor keeps and retries.
+      throw new AppError('io', '无法连接到工作台服务，请确认程序仍在运行');
+    }
+  };
 }
 
-/** The browser host: POST /api/rpc with the per-run token the host wrote into the page. */
+/** The browser host: POST /api/rpc with the per-run token the host wrote into the page (no progress events). */
 function httpTransport(): Transport {
   const token = document.querySelector<HTMLMetaElement>('meta[name="rectify-token"]')?.content ?? '';
   return async (method, input) => {
@@ -33,21 +45,14 @@ function httpTransport(): Transport {
     } catch {
       throw new AppError('io', '无法连接到工作台服务，请确认程序仍在运行');
     }
-    if (!res.ok) throw new AppError('io', `工作台服务拒绝了请求（${res.status}）：${await res.text()}`);
-    return (await res.json()) as RpcEnvelope;
-  };
-}
-
-export function createApi(transport: Transport): Api {
-  return {
-    async send<K extends MethodName>(name: K, input: InputOf<K>): Promise<OutputOf<K>> {
-      const envelope = await transport(name, input);
-      if (!envelope.ok) throw fromWireError(envelope.error);
-      // The answer crosses a process boundary too: check it against the contract.
-      const parsed = contract[name].output.safeParse(envelope.result);
-      if (!parsed.success) throw new AppError('internal', `服务返回的数据不符合约定（${name}）：${formatZodError(parsed.error)}`);
-      return parsed.data as OutputOf<K>;
-    },
+    if (!res.ok) throw new AppError('io', `工作台服务拒绝了请求（${res.status}）：${await res.text().catch(() => '')}`);
+    try {
+      return (await res.json()) as RpcEnvelope;
+    } catch {
+      // The host went away while answering: whether the call took effect is unknown, so it is a
+      // transport failure (kept and retried), not a refusal of the request.
+      throw new AppError('io', '与工作台服务的连接中断，请确认程序仍在运行');
+    }
   };
 }
 

@@ -17,9 +17,15 @@ import type { PlanDetail, StoredNode } from '../../shared/api/plans.ts';
 import type { CheckFinding, ProblemItem } from '../../shared/api/editor.ts';
 import type { NodeKind } from '../../shared/domain/document.ts';
 import { api, errorMessage } from '../api/client.ts';
-import { navigate } from '../router.ts';
+import { navigate, setLeaveGuard } from '../router.ts';
 import { useEditor } from './active-field.ts';
 import { createPlanStore, saveAllEdits, type PlanStore, type SaveState } from './plan-store.ts';
+import { browserStorage, openJournal } from './edit-journal.ts';
+import { planRecovery, type Recovery } from './journal-recovery.ts';
+import { LEAVE_WARNING, saveNotice } from './save-notice.ts';
+import { SaveNotice } from './SaveNotice.tsx';
+import { DOCUMENT_FIELD_LABELS } from './text-edits.ts';
+import { RecoveryDialog } from './RecoveryDialog.tsx';
 import { usePlanPage } from '../plans/plan-page.ts';
 import { HEADER_ID, OutlineTree, type TreeCommand } from './OutlineTree.tsx';
 import { NodeEditor } from './NodeEditor.tsx';
@@ -31,45 +37,90 @@ import { DirectoryDialog } from './DirectoryDialog.tsx';
 import { SaveTemplateDialog } from '../templates/SaveTemplateDialog.tsx';
 import './editor.css';
 
+// Never 已保存 while anything typed is not stored: a failure says 未保存 and the notice says why.
 const SAVE_TEXT: Record<SaveState, string> = {
-  saved: '已自动保存',
+  saved: '已保存',
   pending: '有修改待保存…',
   saving: '正在保存…',
-  offline: '无法连接服务，稍后自动重试',
-  error: '未能保存',
+  offline: '未保存',
+  error: '未保存',
 };
+
+/** Which stores an editor on screen still uses: React's StrictMode unmounts and remounts a live one at once. */
+const holders = new WeakMap<PlanStore, number>();
 
 /** Where a field of a finding lives in the editor (the label of its input). */
 const FIELD_LABELS: Record<CheckFinding['field'], string> = {
-  title: '方案标题',
-  addressee: '主送机关',
-  preamble: '开头段落',
-  attachments: '附件',
-  issuer: '落款',
-  date: '成文日期',
+  ...DOCUMENT_FIELD_LABELS,
   problem: '正文',
   heading: '标题',
   body: '正文',
   measure: '责任部门',
+  // 发文字号 and a report's 主送 are set in 导出 Word → 发文设置; the finding's message says so.
+  issuance: '发文设置',
 };
 
 /** Loads the plan, then hands it to the editor proper. */
 export function PlanEditor({ plan, actions }: { plan: PlanDetail; actions?: ReactNode }) {
   const { message } = AntApp.useApp();
-  const store = useMemo(() => createPlanStore(api, plan, { onError: (m) => message.error(m) }), [plan, message]);
-  useEffect(
-    () => () => {
-      // Leaving the page: what is waiting is still sent. The store is not disposed here: React's
-      // StrictMode runs this cleanup on a live editor too, and a disposed store would stop saving.
-      void store.flush();
-    },
-    [store],
+  const { store, journal } = useMemo(() => {
+    const journal = openJournal(browserStorage(), plan.id);
+    return { journal, store: createPlanStore(api, plan, { onError: (m) => message.error(m), journal }) };
+  }, [plan, message]);
+  useEffect(() => {
+    holders.set(store, (holders.get(store) ?? 0) + 1);
+    return () => {
+      holders.set(store, (holders.get(store) ?? 1) - 1);
+      // Leaving the page: what is waiting is still sent once and the journal keeps what does not get
+      // through. Closed only when no remount took the store back (StrictMode runs this on a live editor).
+      setTimeout(() => {
+        if ((holders.get(store) ?? 0) === 0) store.close();
+      }, 0);
+    };
+  }, [store]);
+
+  // Edits an earlier window of this plan left unsaved (closed, reloaded, crashed, cut off): offer them back.
+  const [recovery, setRecovery] = useState<Recovery | null>(null);
+  useEffect(() => {
+    let live = true;
+    void journal.orphans().then((records) => {
+      if (!live) return;
+      const offer = planRecovery(records, plan);
+      if (!offer) return;
+      // All of it stored after all (the answer was lost on the way): nothing to ask.
+      if (offer.items.length === 0) journal.forget(offer.sessions);
+      else setRecovery(offer);
+    });
+    return () => {
+      live = false;
+    };
+  }, [journal, plan]);
+
+  return (
+    <>
+      <Editor store={store} actions={actions} />
+      {recovery && (
+        <RecoveryDialog
+          recovery={recovery}
+          onRestore={() => {
+            // Into this window's journal first, then the old records go: never in neither.
+            store.recover(recovery.edits);
+            journal.forget(recovery.sessions);
+            setRecovery(null);
+            message.success('已恢复未保存的修改，正在保存');
+          }}
+          onDiscard={() => {
+            journal.forget(recovery.sessions);
+            setRecovery(null);
+          }}
+        />
+      )}
+    </>
   );
-  return <Editor store={store} actions={actions} />;
 }
 
 function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const planId = useEditor(store, (s) => s.plan.id);
   const planKind = useEditor(store, (s) => s.plan.kind);
   const title = useEditor(store, (s) => s.plan.document.title);
@@ -130,6 +181,7 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
           setSide('checks');
           setCheckTick((t) => t + 1);
         },
+        editHeader: (patch) => store.editHeader(patch),
       }),
     [page, store],
   );
@@ -137,8 +189,11 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
   // ---- saving ------------------------------------------------------------------------------
   const save = useCallback(async () => {
     try {
-      await store.flush();
-      if (store.get().conflict) return;
+      if (!(await store.trySave())) {
+        const issue = store.get().issue;
+        if (issue) message.error(`${saveNotice(issue.code).title}。${issue.message}`);
+        return;
+      }
       await api.send('revisions.create', { planId, reason: '保存' });
       message.success('已保存');
       setRevisionTick((t) => t + 1);
@@ -168,25 +223,60 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
   // Never lose a keystroke: send what is waiting when the window is hidden, left or loses focus.
   useEffect(() => {
     const flush = (): void => void store.flush();
+    const back = (): void => {
+      // A save stopped by a passing failure is tried again at once; then pick up what another window
+      // saved meanwhile (only when nothing is unsaved here).
+      store.resume();
+      void store.refreshIfStale();
+    };
     const onVisibility = (): void => {
       if (document.visibilityState === 'hidden') flush();
-      else void store.refreshIfStale();
+      else back();
     };
-    // Coming back to this window: pick up what another window saved meanwhile (when nothing is pending here).
-    const onFocus = (): void => void store.refreshIfStale();
-    window.addEventListener('focus', onFocus);
+    // Closing or reloading with edits that cannot be stored now: the browser asks first (in Electron the
+    // main process shows the question, see will-prevent-unload in electron/main/window.ts).
+    const onBeforeUnload = (e: BeforeUnloadEvent): void => {
+      flush();
+      if (!store.atRisk()) return;
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    const onOnline = (): void => store.resume();
+    window.addEventListener('focus', back);
+    window.addEventListener('online', onOnline);
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('pagehide', flush);
     window.addEventListener('blur', flush);
-    window.addEventListener('beforeunload', flush);
+    window.addEventListener('beforeunload', onBeforeUnload);
     return () => {
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('pagehide', flush);
       window.removeEventListener('blur', flush);
-      window.removeEventListener('beforeunload', flush);
-      window.removeEventListener('focus', onFocus);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      window.removeEventListener('focus', back);
+      window.removeEventListener('online', onOnline);
     };
   }, [store]);
+
+  // Another page of the app (返回方案列表, back button, an imported plan): store first, or ask.
+  useEffect(
+    () =>
+      setLeaveGuard(async () => {
+        if (!store.unsaved() || (await store.trySave())) return true;
+        return new Promise<boolean>((resolve) => {
+          modal.confirm({
+            title: '有修改尚未保存',
+            content: LEAVE_WARNING,
+            okText: '仍要离开',
+            okButtonProps: { danger: true },
+            cancelText: '返回保存',
+            onOk: () => resolve(true),
+            onCancel: () => resolve(false),
+          });
+        });
+      }),
+    [store, modal],
+  );
 
   // Ctrl+S, Ctrl+Z, Ctrl+Y, Ctrl+Shift+Z act on the plan (not on one input), except inside dialogs.
   useEffect(() => {
@@ -433,7 +523,7 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
   return (
     <div className="editor">
       <div className="editor-toolbar" role="toolbar" aria-label="编辑工具栏">
-        <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => void store.flush().finally(() => navigate({ name: 'list' }))}>
+        <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => navigate({ name: 'list' })}>
           返回方案列表
         </Button>
         <Typography.Title level={3} className="editor-title" ellipsis={{ tooltip: title }}>
@@ -502,6 +592,7 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
           </Dropdown>
         </Space>
       </div>
+      <SaveNotice store={store} />
       <div className="editor-body">
         <nav className="editor-tree" aria-label="大纲">
           <OutlineTree
@@ -591,7 +682,7 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
   );
 }
 
-/** 已自动保存 / 正在保存…: its own subscriber, so saving never re-renders the editor. */
+/** 已保存 / 正在保存… / 未保存: its own subscriber, so saving never re-renders the editor. */
 function SaveStatus({ store }: { store: PlanStore }) {
   const saveState = useEditor(store, (s) => s.saveState);
   return (

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { App as AntApp, Button, Modal, Result, Table, Tag } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import type { VerifyResult } from '../../shared/api/evidence.ts';
+import type { TaskProgress } from '../../shared/api/task-progress.ts';
 import { api, errorMessage } from '../api/client.ts';
+import { progressLabel } from '../components/task-progress.ts';
 import { formatSize } from '../progress/labels.ts';
 
 interface ProblemRow {
@@ -19,15 +21,18 @@ export function VerifyButton() {
   const { notification } = AntApp.useApp();
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<VerifyResult | null>(null);
+  // Re-hashing thousands of files takes a while: the desktop app counts them on the button.
+  const [progress, setProgress] = useState<TaskProgress | null>(null);
 
   const run = async (): Promise<void> => {
     setRunning(true);
     try {
-      setResult(await api.send('evidence.verify', {}));
+      setResult(await api.send('evidence.verify', {}, { onProgress: setProgress }));
     } catch (err) {
       notification.error({ title: '完整性检查失败', description: errorMessage(err) });
     } finally {
       setRunning(false);
+      setProgress(null);
     }
   };
 
@@ -48,7 +53,7 @@ export function VerifyButton() {
   return (
     <>
       <Button icon={<SafetyCertificateOutlined aria-hidden />} loading={running} onClick={() => void run()}>
-        完整性检查
+        {(running && progressLabel(progress)) || '完整性检查'}
       </Button>
       <Modal
         open={result !== null}

@@ -4,8 +4,9 @@ import type { Preview, PreviewPage } from '../../shared/api/export.ts';
 /**
  * The pages as they will print: A4 at the document's metrics (22 rows × 28 characters, 579-twip
  * rows, page numbers "— n —" outside right on odd pages and left on even ones), the ledger pages
- * landscape with the header row repeated. Lines come broken and paginated from the service, so
- * the page count is the exported document's.
+ * landscape with the header row repeated; the 版头 with its red rule, the 印发通知 in front, the
+ * 版记 page at the end. Lines come broken and paginated from the service, so the page count is the
+ * exported document's.
  */
 
 /** CSS fallbacks after the face the document names, so the preview stays close without the font. */
@@ -15,6 +16,14 @@ const FALLBACK: Record<string, string> = {
   hei: '"SimHei", "STHeiti", "Noto Sans CJK SC", sans-serif',
   xbs: '"SimSun", "STSong", "Noto Serif CJK SC", serif',
   song: '"SimSun", "STSong", "AR PL UMing CN", serif',
+};
+
+const PART_LABELS: Record<PreviewPage['part'], (n: number) => string> = {
+  notice: (n) => `第${n}页（印发通知）`,
+  plan: (n) => `第${n}页`,
+  ledger: (n) => `第${n}页（台账）`,
+  blank: (n) => `第${n}页（空白页）`,
+  colophon: (n) => `第${n}页（版记）`,
 };
 
 function family(fonts: Preview['fonts'], role: keyof Preview['fonts']): string {
@@ -46,17 +55,25 @@ function PageView({ page, preview, width }: { page: PreviewPage; preview: Previe
   const style: CSSProperties = { width: px(pageW), height: px(pageH) };
   const odd = page.number % 2 === 1;
   return (
-    <div className={`export-page ${landscape ? 'landscape' : 'portrait'}`} style={style} data-page={page.number} aria-label={`第${page.number}页`}>
+    <div className={`export-page ${landscape ? 'landscape' : 'portrait'}`} style={style} data-page={page.number} data-part={page.part} aria-label={PART_LABELS[page.part](page.number)}>
+      {page.rules.map((rule, i) => (
+        <div
+          key={`rule-${i}`}
+          className={`export-rule${rule.red ? ' red' : ''}`}
+          style={{ top: px(top + rule.top), left: px(left), width: px(textWidth), height: Math.max(1, px(rule.thickness)) }}
+        />
+      ))}
       {page.lines.map((line, i) => (
         <div
           key={i}
-          className="export-line"
+          className={`export-line${line.red ? ' red' : ''}`}
           style={{
-            top: px(top + line.row * g.linePitch),
+            // Lines under a 版头 and in the 版头/版记 carry their own position; the others sit on the grid.
+            top: px(top + (line.top ?? line.row * g.linePitch)),
             left: px(left + line.x),
             width: px(line.width),
-            height: px(g.linePitch),
-            lineHeight: `${px(g.linePitch)}px`,
+            height: px(line.height ?? g.linePitch),
+            lineHeight: `${px(line.height ?? g.linePitch)}px`,
             fontSize: px((line.size / 2) * 20),
             textAlign: line.align === 'justify' ? 'justify' : line.align,
             textAlignLast: line.align === 'justify' ? 'justify' : undefined,
@@ -82,21 +99,24 @@ function PageView({ page, preview, width }: { page: PreviewPage; preview: Previe
           <tbody>{tableRows(page.table, px)}</tbody>
         </table>
       )}
-      <div
-        className={`export-page-number${landscape ? ' rotated' : ''}`}
-        style={
-          landscape
-            ? // rotated in the binding corner: lower-left on odd pages, upper-left on even ones (GB/T 9704 §8)
-              { left: px(1247), fontSize: px(14 * 20), ...(odd ? { bottom: px(g.marginRight + 280) } : { top: px(top + 280) }) }
-            : {
-                top: px(pageH - g.marginBottom + 600),
-                fontSize: px(14 * 20),
-                ...(odd ? { right: px(g.marginRight + 280) } : { left: px(g.marginLeft + 280) }),
-              }
-        }
-      >
-        — {page.number} —
-      </div>
+      {/* The blank page before the 版记 and the 版记 page carry no number (GB/T 9704 §7.5). */}
+      {page.numbered && (
+        <div
+          className={`export-page-number${landscape ? ' rotated' : ''}`}
+          style={
+            landscape
+              ? // rotated in the binding corner: lower-left on odd pages, upper-left on even ones (GB/T 9704 §8)
+                { left: px(1247), fontSize: px(14 * 20), ...(odd ? { bottom: px(g.marginRight + 280) } : { top: px(top + 280) }) }
+              : {
+                  top: px(pageH - g.marginBottom + 600),
+                  fontSize: px(14 * 20),
+                  ...(odd ? { right: px(g.marginRight + 280) } : { left: px(g.marginLeft + 280) }),
+                }
+          }
+        >
+          — {page.number} —
+        </div>
+      )}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { HeaderPatch } from '../../shared/api/editor.ts';
 
 /**
  * What the parts of one plan page ask of each other. The exports (导出 Word, 台账, 报告) read the
@@ -11,6 +12,11 @@ export interface PlanPage {
   saveEdits(): Promise<void>;
   /** Brings the editor into view with its 公文检查 panel open. */
   showChecks(): void;
+  /**
+   * Changes header fields (the 印发通知 edited in the export dialog) through the editor's save queue,
+   * so they are stored in order with every other edit; false when no editor is attached.
+   */
+  editHeader(patch: HeaderPatch): boolean;
   attachEditor(editor: EditorHooks): () => void;
   attachTabs(tabs: TabsHooks): () => void;
 }
@@ -18,6 +24,7 @@ export interface PlanPage {
 export interface EditorHooks {
   saveEdits: () => Promise<void>;
   showChecks: () => void;
+  editHeader: (patch: HeaderPatch) => void;
 }
 
 export interface TabsHooks {
@@ -32,6 +39,11 @@ export function createPlanPage(): PlanPage {
     showChecks() {
       tabs?.showEditor();
       editor?.showChecks();
+    },
+    editHeader(patch) {
+      if (!editor) return false;
+      editor.editHeader(patch);
+      return true;
     },
     attachEditor(hooks) {
       editor = hooks;

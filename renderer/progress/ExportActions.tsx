@@ -2,21 +2,28 @@ import { useState } from 'react';
 import { App as AntApp, Button, Dropdown, Space } from 'antd';
 import { DownOutlined, ExportOutlined, FileWordOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import type { LedgerColumnSet } from '../../shared/api/progress.ts';
+import type { TaskProgress } from '../../shared/api/task-progress.ts';
 import { api, errorMessage } from '../api/client.ts';
+import { progressLabel } from '../components/task-progress.ts';
 import { chooseSavePath, saveFile } from '../api/platform.ts';
 import { navigate } from '../router.ts';
 import { downloadFromHost, isBrowserHost } from '../evidence/transfer.ts';
 import { VerifyButton } from '../evidence/VerifyButton.tsx';
 import { usePlanPage } from '../plans/plan-page.ts';
+import { ReportExportDialog } from '../export/ExportDialog.tsx';
 
 /**
  * The tracking documents: the ledger as .xlsx / .docx (bytes from the service, saved through the
  * platform's save dialog or download), the 整改落实情况报告 (a Word file, or a new editable plan), and
  * the evidence package (.zip). The report and the package are built by the host, which streams them.
+ * The report's 发文设置 (a 报告 with 版头, 签发人, 主送, 版记) are set in the export dialog, which exports it too.
  */
 export function ExportActions({ planId, columnSet }: { planId: string; columnSet: LedgerColumnSet }) {
   const { message, modal, notification } = AntApp.useApp();
   const [busy, setBusy] = useState<string | null>(null);
+  // The evidence package copies every file: the desktop app counts them on the button.
+  const [packageProgress, setPackageProgress] = useState<TaskProgress | null>(null);
+  const [reportDialog, setReportDialog] = useState(false);
   const page = usePlanPage();
 
   const run = async (key: string, work: () => Promise<void>): Promise<void> => {
@@ -82,7 +89,11 @@ export function ExportActions({ planId, columnSet }: { planId: string; columnSet
           filters: [{ name: 'ZIP 压缩包', extensions: ['zip'] }],
         });
         if (!output) return;
-        await api.send('evidence.exportPackage', { planId, output, format: 'zip' });
+        try {
+          await api.send('evidence.exportPackage', { planId, output, format: 'zip' }, { onProgress: setPackageProgress });
+        } finally {
+          setPackageProgress(null);
+        }
         message.success(`已导出：${output}`);
         return;
       }
@@ -109,9 +120,13 @@ export function ExportActions({ planId, columnSet }: { planId: string; columnSet
         menu={{
           items: [
             { key: 'docx', label: '导出报告为 Word（.docx）' },
+            { key: 'issue', label: '报告发文设置（版头、签发人、版记）…' },
             { key: 'plan', label: '生成可编辑的报告' },
           ],
-          onClick: ({ key }) => void (key === 'docx' ? exportReport() : generateReport()),
+          onClick: ({ key }) => {
+            if (key === 'issue') setReportDialog(true);
+            else void (key === 'docx' ? exportReport() : generateReport());
+          },
         }}
       >
         <Button icon={<FileWordOutlined aria-hidden />} loading={busy?.startsWith('report') ?? false}>
@@ -119,9 +134,10 @@ export function ExportActions({ planId, columnSet }: { planId: string; columnSet
         </Button>
       </Dropdown>
       <Button icon={<FolderOpenOutlined aria-hidden />} loading={busy === 'package'} onClick={() => void exportPackage()}>
-        导出佐证材料包
+        {(busy === 'package' && progressLabel(packageProgress)) || '导出佐证材料包'}
       </Button>
       <VerifyButton />
+      {reportDialog && <ReportExportDialog planId={planId} onClose={() => setReportDialog(false)} />}
     </Space>
   );
 }

@@ -1,9 +1,16 @@
 import type { WireError } from '../errors.ts';
+import type { TaskProgress } from './task-progress.ts';
 
 /** What crosses every transport for one call: `{ method, input }` in, an envelope out. */
 export interface RpcRequest {
   method: string;
   input: unknown;
+}
+
+/** A progress event of one desktop call, sent by the main process on PROGRESS_CHANNEL while the call runs. */
+export interface ProgressMessage {
+  progressId: string;
+  progress: TaskProgress;
 }
 
 export type RpcEnvelope = { ok: true; result: unknown } | { ok: false; error: WireError };
@@ -28,7 +35,8 @@ export interface FileFilter {
  * bridge: the renderer then uses HTTP and a file input / download instead.
  */
 export interface RectifyBridge {
-  rpc(request: RpcRequest): Promise<RpcEnvelope>;
+  /** One contract call; `onProgress` receives the progress events of a long task while it runs (unchecked: the page checks them). */
+  rpc(request: RpcRequest, onProgress?: (progress: unknown) => void): Promise<RpcEnvelope>;
   /** Native open dialog; resolves [] when cancelled. */
   openFiles(options: { title: string; filters: FileFilter[]; multiple: boolean }): Promise<PickedFile[]>;
   /** Native save dialog; resolves false when cancelled. */
@@ -40,7 +48,10 @@ export interface RectifyBridge {
    * to — the main process lets a service write only to a path chosen this way.
    */
   chooseSavePath(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
-  /** The disk path of a dropped or chosen File, so the services stream it; null when it has none. */
+  /**
+   * The disk path of a dropped or chosen File, so the services stream it; null when it has none. The
+   * path is also granted for one `evidence.attachPath` (the main process accepts no other paths).
+   */
   pathForFile(file: File): string | null;
   /** Opens a copy of a stored evidence file with the system's program (by attachment id, never a path or URL). */
   openAttachment(attachmentId: string): Promise<void>;
@@ -52,6 +63,16 @@ export const SAVE_FILE_CHANNEL = 'rectify:save-file';
 export const OPEN_ATTACHMENT_CHANNEL = 'rectify:open-attachment';
 export const CHOOSE_PATHS_CHANNEL = 'rectify:choose-paths';
 export const CHOOSE_SAVE_PATH_CHANNEL = 'rectify:choose-save-path';
+/** main → window: ProgressMessage */
+export const PROGRESS_CHANNEL = 'rectify:progress';
+/** preload → main (one-way): the path of a File dropped into the window, granted for one attach */
+export const GRANT_DROPPED_PATH_CHANNEL = 'rectify:grant-dropped-path';
 
 /** Input fields naming a file or folder a service writes to: over IPC they must be a path the user chose. */
 export const OUTPUT_PATH_FIELDS = ['output', 'dir'] as const;
+
+/**
+ * Input fields naming a file a service reads (evidence.attachPath): over IPC they must be a path the
+ * user chose in an open dialog or dropped into the window, so a page cannot read ~/.ssh/* into the store.
+ */
+export const INPUT_PATH_FIELDS = ['path'] as const;

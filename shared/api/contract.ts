@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ContractTable } from './define.ts';
 import './validation.ts';
+import type { ProgressListener } from './task-progress.ts';
 import { plansContract } from './plans.ts';
 import { editorContract } from './editor.ts';
 import { templateEditContract } from './template-edit.ts';
@@ -28,9 +29,14 @@ export type MethodName = keyof Contract;
 export type InputOf<K extends MethodName> = z.input<Contract[K]['input']>;
 export type OutputOf<K extends MethodName> = z.output<Contract[K]['output']>;
 
+export interface SendOptions {
+  /** Progress events of a long task (import, export, package, verify) while it runs; the desktop app only. */
+  onProgress?: ProgressListener;
+}
+
 /** What every transport offers the renderer: one typed `send`. */
 export interface Api {
-  send<K extends MethodName>(name: K, input: InputOf<K>): Promise<OutputOf<K>>;
+  send<K extends MethodName>(name: K, input: InputOf<K>, options?: SendOptions): Promise<OutputOf<K>>;
 }
 
 export function isMethodName(name: string): name is MethodName {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from './define.ts';
 import { PlanIdSchema, PlanSummarySchema, StoredNodeSchema, TitleSchema } from './plans.ts';
 import {
+  CoverNoticeSchema,
   LEVEL3_NUMBERING,
   MeasureFieldsSchema,
   MeasureStatusSchema,
@@ -118,6 +119,8 @@ export const HeaderPatchSchema = z.object({
   /** 附件说明, one entry per attachment name */
   attachments: z.array(z.string()).optional(),
   level3Numbering: z.enum(LEVEL3_NUMBERING).optional(),
+  /** 印发通知 in front of the plan; null removes it */
+  notice: CoverNoticeSchema.nullable().optional(),
 });
 export type HeaderPatch = z.infer<typeof HeaderPatchSchema>;
 
@@ -263,12 +266,15 @@ export const CHECK_RULES = [
   'date_format', // 日期不是 2025年12月5日 形式
   'halfwidth_punctuation', // 中文中的半角标点
   'duplicate_measure_heading', // 措施标题重复
+  'doc_number_format', // 发文字号不规范（年份不全、括号不是〔〕、有“第”、序号编虚位）
+  'upward_addressee', // 上行文（报告、请示）主送了多个机关
 ] as const;
 export const CheckRuleSchema = z.enum(CHECK_RULES);
 export type CheckRule = z.infer<typeof CheckRuleSchema>;
 
 /** Where in the plan a finding is: a header field or a node's field. */
-export const CHECK_FIELDS = ['title', 'addressee', 'preamble', 'attachments', 'issuer', 'date', 'problem', 'heading', 'body', 'measure'] as const;
+/** 'issuance': the 发文设置 of the export dialog (发文字号, the report's 主送). */
+export const CHECK_FIELDS = ['title', 'addressee', 'preamble', 'attachments', 'issuer', 'date', 'problem', 'heading', 'body', 'measure', 'issuance'] as const;
 
 export const CheckFindingSchema = z.object({
   rule: CheckRuleSchema,
@@ -347,7 +353,7 @@ export const editorContract = {
   ),
 
   // Header and outline -------------------------------------------------------------------------
-  'plans.updateHeader': method(z.object({ ...PlanWrite, patch: HeaderPatchSchema }), EditResultSchema, '修改标题、主送机关、落款、成文日期、开头、附件、序号设置'),
+  'plans.updateHeader': method(z.object({ ...PlanWrite, patch: HeaderPatchSchema }), EditResultSchema, '修改标题、主送机关、落款、成文日期、开头、附件、序号设置、印发通知'),
   'outline.addNode': method(
     z.object({
       ...PlanWrite,

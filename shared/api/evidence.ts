@@ -182,6 +182,11 @@ export const evidenceContract = {
     z.object({ path: z.string() }),
     '把佐证材料复制到临时目录（以原文件名），供系统程序打开',
   ),
+  'evidence.saveCopy': method(
+    z.object({ attachmentId: AttachmentIdSchema, output: z.string().min(1, '请指定保存位置') }),
+    z.object({ path: z.string() }),
+    '把佐证材料另存到指定位置（不能直接打开的文件类型用“另存为”）',
+  ),
   'evidence.verify': method(z.object({}), VerifyResultSchema, '重新计算全部佐证材料的校验值，报告缺失或被改动的文件'),
   'evidence.collectGarbage': method(
     z.object({

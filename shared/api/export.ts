@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from './define.ts';
 import { PlanIdSchema } from './plans.ts';
 import { ExportSettingsPatchSchema, ExportSettingsSchema, FONT_PROFILES } from '../domain/export-settings.ts';
+import { CoverNoticeSchema } from '../domain/document.ts';
 
 /**
  * The official .docx export (GB/T 9704-2012): the plan with its ledger appendix, the ledger alone,
@@ -17,10 +18,22 @@ export const DocxFileSchema = z.object({
 });
 export type DocxFile = z.infer<typeof DocxFileSchema>;
 
+/**
+ * Whose settings and document: the plan itself, or the 整改落实情况报告 generated from its tracking
+ * data (its own 发文设置 — a 报告 to the superior organ — remembered beside the plan's).
+ */
+export const SETTINGS_TARGETS = ['plan', 'report'] as const;
+export type SettingsTarget = (typeof SETTINGS_TARGETS)[number];
+const TargetSchema = z.enum(SETTINGS_TARGETS).optional();
+
 const ExportInputSchema = z.object({
   planId: PlanIdSchema,
   /** Overrides for this export only; the remembered settings fill in the rest */
   settings: ExportSettingsPatchSchema.optional(),
+  /** 印发通知 as the dialog shows it while it is being edited (the stored one otherwise) */
+  notice: CoverNoticeSchema.nullable().optional(),
+  /** default: the plan */
+  target: TargetSchema,
 });
 
 export const PREVIEW_FONT_ROLES = ['fang', 'kai', 'hei', 'xbs', 'song'] as const;
@@ -32,8 +45,14 @@ export const PreviewRunSchema = z.object({
 });
 
 export const PreviewLineSchema = z.object({
-  /** 0-based grid row on the page (22 rows per portrait page) */
+  /** 0-based grid row on the page (22 rows per portrait page); -1 for the 版头 and 版记 */
   row: z.number().int(),
+  /** twips from the type area's top when the line is not on the page's grid (after a 版头, in the 版头 or 版记) */
+  top: z.number().optional(),
+  /** row height, twips, when it is not one grid row (the 发文机关标志) */
+  height: z.number().optional(),
+  /** the 发文机关标志 is printed red */
+  red: z.boolean().optional(),
   /** left edge of the text, twips from the type area's left edge */
   x: z.number(),
   /** available width, twips */
@@ -51,10 +70,18 @@ export const PreviewTableRowSchema = z.object({
   cells: z.array(z.object({ text: z.string(), rowSpan: z.number().int(), column: z.number().int() })),
 });
 
+/** What a page holds: the 印发通知, the plan, its ledger, the blank page before the 版记, the 版记 page. */
+export const PREVIEW_PAGE_PARTS = ['notice', 'plan', 'ledger', 'blank', 'colophon'] as const;
+
 export const PreviewPageSchema = z.object({
-  /** printed page number */
+  /** page number (the blank and 版记 pages count but print none) */
   number: z.number().int(),
+  /** false on the blank page before the 版记 and on the 版记 page (GB/T 9704 §7.5) */
+  numbered: z.boolean(),
+  part: z.enum(PREVIEW_PAGE_PARTS),
   orientation: z.enum(['portrait', 'landscape']),
+  /** Horizontal rules across the type area: the 版头's red rule, the 版记's rules */
+  rules: z.array(z.object({ top: z.number(), thickness: z.number(), red: z.boolean() })),
   lines: z.array(PreviewLineSchema),
   /** landscape ledger pages: the table part on this page (header row repeated) */
   table: z
@@ -98,13 +125,13 @@ export const FontCheckSchema = z.object({
 });
 
 export const exportContract = {
-  'export.docx': method(ExportInputSchema, DocxFileSchema, '导出符合 GB/T 9704-2012 的 Word 公文（可附整改台账）'),
+  'export.docx': method(ExportInputSchema, DocxFileSchema, '导出符合 GB/T 9704-2012 的 Word 公文（可附整改台账、版头、印发通知、版记）'),
   'export.ledgerDocx': method(ExportInputSchema, DocxFileSchema, '单独导出整改台账（横排 Word 表格）'),
-  'export.getSettings': method(z.object({ planId: PlanIdSchema }), ExportSettingsSchema, '读取方案的导出设置'),
+  'export.getSettings': method(z.object({ planId: PlanIdSchema, target: TargetSchema }), ExportSettingsSchema, '读取方案（或其整改落实情况报告）的导出设置'),
   'export.saveSettings': method(
-    z.object({ planId: PlanIdSchema, settings: ExportSettingsPatchSchema }),
+    z.object({ planId: PlanIdSchema, settings: ExportSettingsPatchSchema, target: TargetSchema }),
     ExportSettingsSchema,
-    '保存方案的导出设置',
+    '保存方案（或其整改落实情况报告）的导出设置',
   ),
   'export.preview': method(ExportInputSchema, PreviewSchema, '按公文版式分页预览'),
   'export.checkFonts': method(

@@ -3,6 +3,8 @@ import type { CheckFinding, CheckRule } from '../api/editor.ts';
 import { CHECK_RULES } from '../api/editor.ts';
 import { findPlaceholders } from '../templates/placeholders.ts';
 import { normalizePunctuation } from '../text/punctuation.ts';
+import type { ExportSettings } from '../domain/export-settings.ts';
+import { DOC_TYPE_LABELS, docNumberProblems, isMultipleAddressee, isUpward } from '../domain/issuance.ts';
 
 /**
  * 公文检查: pure rules over a plan as the editor holds it (header + outline with node ids). Each
@@ -19,6 +21,8 @@ export interface CheckablePlan {
   date: string | null;
   problems: readonly { id: string; text: string; category: string | null }[];
   outline: readonly StoredNode[];
+  /** 发文设置 the export will use (absent: not checked) */
+  issuance?: Pick<ExportSettings, 'docType' | 'docNumber' | 'addressee'>;
 }
 
 /** A title line holds at most 20 characters; a title of more than three lines is too long. */
@@ -166,6 +170,7 @@ export function runChecks(plan: CheckablePlan): CheckFinding[] {
     }
   };
   walk(plan.outline);
+  findings.push(...issuanceFindings(plan));
   for (const [heading, ids] of headings) {
     if (ids.length < 2) continue;
     for (const id of ids) {
@@ -175,6 +180,30 @@ export function runChecks(plan: CheckablePlan): CheckFinding[] {
     }
   }
   return findings;
+}
+
+/** 发文字号 (full year in 〔〕, no 第, no zero padding) and, for a 报告 or 请示, one 主送 organ. */
+function issuanceFindings(plan: CheckablePlan): CheckFinding[] {
+  const s = plan.issuance;
+  if (!s) return [];
+  const out: CheckFinding[] = [];
+  const where = { nodeId: null, field: 'issuance' as const, index: null };
+  const number = (s.docNumber ?? '').trim();
+  const problems = docNumberProblems(number);
+  if (problems.length > 0) out.push(finding('doc_number_format', 'error', where, `发文字号${problems.join('；')}（在“导出 Word → 发文设置”中修改）`, number));
+  if (isUpward(s.docType)) {
+    const own = (s.addressee ?? '').trim() !== '';
+    const addressee = own ? s.addressee!.trim() : (plan.addressee ?? '').trim();
+    const label = DOC_TYPE_LABELS[s.docType];
+    if (addressee === '') {
+      out.push(finding('upward_addressee', 'warning', own ? where : { nodeId: null, field: 'addressee', index: null }, `${label}应主送一个上级机关，尚未填写主送机关`, ''));
+    } else if (isMultipleAddressee(addressee)) {
+      out.push(
+        finding('upward_addressee', 'error', own ? where : { nodeId: null, field: 'addressee', index: null }, `${label}是上行文，只能主送一个上级机关，其他机关可以抄送`, excerpt(addressee)),
+      );
+    }
+  }
+  return out;
 }
 
 export function countByRule(findings: readonly CheckFinding[]): Record<CheckRule, number> {

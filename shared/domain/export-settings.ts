@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LEVEL3_NUMBERING } from './document.ts';
 import { DEFAULT_LEDGER_COLUMNS, LEDGER_COLUMN_IDS } from '../ledger/columns.ts';
+import { ISSUANCE_DEFAULTS, ISSUANCE_FIELDS } from './issuance.ts';
 
 /**
  * Settings of the official .docx export (GB/T 9704-2012). Everything the standard fixes is not a
@@ -56,6 +57,8 @@ const FIELDS = {
   pageNumberSpaces: z.boolean(),
   /** 对称页边距 for duplex printing: the 28 mm margin on the binding side of every page (most units do not). */
   mirrorMargins: z.boolean(),
+  /** 发文设置: 版头, 印发通知, 版记 (issuance.ts) */
+  ...ISSUANCE_FIELDS,
 };
 
 export const EXPORT_SETTINGS_DEFAULTS = {
@@ -76,6 +79,7 @@ export const EXPORT_SETTINGS_DEFAULTS = {
   ledgerPageNumbers: 'rotated',
   pageNumberSpaces: true,
   mirrorMargins: false,
+  ...ISSUANCE_DEFAULTS,
 } as const satisfies { [K in keyof typeof FIELDS]: z.input<(typeof FIELDS)[K]> };
 
 export const ExportSettingsSchema = z.object({
@@ -96,6 +100,22 @@ export const ExportSettingsSchema = z.object({
   ledgerPageNumbers: FIELDS.ledgerPageNumbers.default(EXPORT_SETTINGS_DEFAULTS.ledgerPageNumbers),
   pageNumberSpaces: FIELDS.pageNumberSpaces.default(EXPORT_SETTINGS_DEFAULTS.pageNumberSpaces),
   mirrorMargins: FIELDS.mirrorMargins.default(EXPORT_SETTINGS_DEFAULTS.mirrorMargins),
+  docType: FIELDS.docType.default(ISSUANCE_DEFAULTS.docType),
+  letterhead: FIELDS.letterhead.default(ISSUANCE_DEFAULTS.letterhead),
+  organs: FIELDS.organs.default(() => []),
+  organSuffix: FIELDS.organSuffix.default(ISSUANCE_DEFAULTS.organSuffix),
+  docNumber: FIELDS.docNumber.default(ISSUANCE_DEFAULTS.docNumber),
+  signers: FIELDS.signers.default(() => []),
+  copyNumber: FIELDS.copyNumber.default(ISSUANCE_DEFAULTS.copyNumber),
+  secrecy: FIELDS.secrecy.default(ISSUANCE_DEFAULTS.secrecy),
+  urgency: FIELDS.urgency.default(ISSUANCE_DEFAULTS.urgency),
+  addressee: FIELDS.addressee.default(ISSUANCE_DEFAULTS.addressee),
+  colophon: FIELDS.colophon.default(ISSUANCE_DEFAULTS.colophon),
+  cc: FIELDS.cc.default(ISSUANCE_DEFAULTS.cc),
+  printedBy: FIELDS.printedBy.default(ISSUANCE_DEFAULTS.printedBy),
+  printedOn: FIELDS.printedOn.default(ISSUANCE_DEFAULTS.printedOn),
+  duplex: FIELDS.duplex.default(ISSUANCE_DEFAULTS.duplex),
+  planSignatureWithNotice: FIELDS.planSignatureWithNotice.default(ISSUANCE_DEFAULTS.planSignatureWithNotice),
 });
 
 /** What a caller sends to change some settings: every field optional, no defaults filled in. */

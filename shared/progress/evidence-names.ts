@@ -26,11 +26,21 @@ export function extensionOf(name: string): string {
 }
 
 /**
- * A name every OS accepts: no \ / : * ? " < > | or control characters, no trailing dots or spaces,
- * not a reserved Windows device name, at most 120 characters (well inside 255 bytes of UTF-8).
+ * Characters that change how a name is displayed without being seen: bidirectional overrides and
+ * isolates (`invoice\u202Efdp.exe` shows as “invoiceexe.pdf”), marks and zero-width characters.
+ */
+const INVISIBLE_CONTROLS = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
+export function stripInvisibleControls(name: string): string {
+  return name.replace(INVISIBLE_CONTROLS, '');
+}
+
+/**
+ * A name every OS accepts: no \ / : * ? " < > | or control characters (bidirectional ones included),
+ * no trailing dots or spaces, not a reserved Windows device name, at most 120 characters.
  */
 export function safeFileName(name: string, fallback = '材料'): string {
-  let s = name.replace(/[\u0000-\u001f\\/:*?"<>|]/g, '_').replace(/[. ]+$/g, '').trim();
+  let s = stripInvisibleControls(name).replace(/[\u0000-\u001f\\/:*?"<>|]/g, '_').replace(/[. ]+$/g, '').trim();
   if (s === '' || /^\.+$/.test(s)) s = fallback;
   if (/^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i.test(s)) s = `_${s}`;
   if (s.length > 120) {
@@ -63,17 +73,61 @@ export function uniqueNames(names: readonly string[]): string[] {
       out.push(name);
       continue;
     }
-    const ext = extensionOf(name);
-    const stem = ext ? name.slice(0, -ext.length) : name;
     let n = seen.get(key) ?? 1;
     let candidate: string;
     do {
       n++;
-      candidate = `${stem}(${n})${ext}`;
+      candidate = numberedName(name, n);
     } while (used.has(candidate.toLowerCase()) || (taken.has(candidate.toLowerCase()) && candidate.toLowerCase() !== key));
     seen.set(key, n);
     used.add(candidate.toLowerCase());
     out.push(candidate);
   }
   return out;
+}
+
+/**
+ * Evidence types the desktop app opens with the system's program: documents and pictures. Anything
+ * else (.exe, .bat, .lnk, .js, .html …) could run code, so it is only ever saved with 另存为.
+ */
+export const OPENABLE_EXTENSIONS: readonly string[] = [
+  'pdf', 'doc', 'docx', 'wps', 'xls', 'xlsx', 'et', 'ppt', 'pptx', 'dps', 'ofd', 'txt',
+  'jpg', 'jpeg', 'png', 'gif', 'bmp', 'tif', 'tiff',
+];
+
+/** Whether a file of this name may be opened by the system (judged on the name as it will be written). */
+export function isOpenableName(name: string): boolean {
+  return OPENABLE_EXTENSIONS.includes(extensionOf(stripInvisibleControls(name)).slice(1).toLowerCase());
+}
+
+/** Byte length of a name in UTF-8 (what Linux file systems limit to 255). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+/**
+ * The name of a copy written for the user to open or save: safe on every OS (safeFileName), without
+ * invisible controls, and short enough for a temporary folder — at most `maxBytes` of UTF-8 (a long
+ * Chinese name is 3 bytes a character) and 80 characters, the extension kept.
+ */
+export function copyFileName(originalName: string, maxBytes = 150): string {
+  const safe = safeFileName(originalName);
+  const ext = extensionOf(safe);
+  let stem = ext ? safe.slice(0, -ext.length) : safe;
+  const chars = [...stem];
+  while (chars.length > 0 && (chars.length + ext.length > 80 || utf8Length(chars.join('') + ext) > maxBytes)) chars.pop();
+  stem = chars.join('').replace(/[. ]+$/g, '');
+  return stem ? `${stem}${ext}` : safeFileName('', '材料') + ext;
+}
+
+/** The n-th name for a file whose name is taken: 照片.jpg → 照片(2).jpg. */
+export function numberedName(name: string, n: number): string {
+  const ext = extensionOf(name);
+  const stem = ext ? name.slice(0, -ext.length) : name;
+  return `${stem}(${n})${ext}`;
 }

@@ -13,6 +13,19 @@ export function titleWidth(text: string): number {
 
 export const TITLE_MAX_CHARS = 20;
 
+const isHalf = (ch: string): boolean => ch.charCodeAt(0) < 0x2e80 && ch !== '—' && ch !== '…';
+
+/**
+ * The width a line really takes when set, in character cells: capitals are wider than half a cell,
+ * and word processors put about 3/16 of a cell between Hanzi and digits or Latin letters. A line
+ * measured with titleWidth alone can overflow (中共XX…党组2025年度 wraps its last character).
+ */
+function setAdvance(ch: string): number {
+  if (!isHalf(ch)) return 1;
+  return /[A-Z]/.test(ch) ? 0.72 : 0.5;
+}
+const AUTOSPACE = 3 / 16;
+
 /** Marks a title does not end with (the 2000 公文处理办法 wording, followed in practice). */
 const FINAL_PUNCTUATION = /[。．.，,；;：:！!？?、\s]+$/u;
 
@@ -85,9 +98,11 @@ interface Span {
   start: number;
   end: number; // exclusive
   cost: number;
+  /** A 《…》 too long for one line: it has to break, preferably where the text allows (cost added on top) */
+  soft?: boolean;
 }
 
-function protectedSpans(chars: string[]): Span[] {
+function protectedSpans(chars: string[], max = TITLE_MAX_CHARS): Span[] {
   const spans: Span[] = [];
   const text = chars.join('');
   const pairs: [string, string][] = [
@@ -102,7 +117,9 @@ function protectedSpans(chars: string[]): Span[] {
     for (let i = 0; i < chars.length; i++) {
       if (chars[i] !== open) continue;
       const j = chars.indexOf(close, i + 1);
-      if (j > i) spans.push({ start: i, end: j + 1, cost: 1000 });
+      if (j <= i) continue;
+      const long = titleWidth(chars.slice(i, j + 1).join('')) > max;
+      spans.push(long ? { start: i, end: j + 1, cost: 100, soft: true } : { start: i, end: j + 1, cost: 1000 });
     }
   }
   // Numbers with their unit (2025年度, 第3, 12个) and Latin words.
@@ -128,8 +145,12 @@ function breakCosts(chars: string[]): number[] {
   // cost[i] = cost of a break between chars[i-1] and chars[i], for 1 ≤ i < n
   const n = chars.length;
   const cost = new Array<number>(n + 1).fill(3);
+  const soft = new Array<number>(n + 1).fill(0);
   for (const span of protectedSpans(chars)) {
-    for (let i = span.start + 1; i < span.end; i++) cost[i] = Math.max(cost[i] ?? 0, span.cost);
+    for (let i = span.start + 1; i < span.end; i++) {
+      if (span.soft) soft[i] = Math.max(soft[i] ?? 0, span.cost);
+      else cost[i] = Math.max(cost[i] ?? 0, span.cost);
+    }
   }
   const text = chars.join('');
   const at = (s: string): number[] => {
@@ -154,7 +175,7 @@ function breakCosts(chars: string[]): number[] {
     if (/[的和与及、，。）》”]/u.test(chars[i] ?? '')) cost[i] = (cost[i] ?? 0) + 30;
     if (/[（《“〔]/u.test(chars[i - 1] ?? '')) cost[i] = (cost[i] ?? 0) + 1000;
   }
-  return cost;
+  return cost.map((c, i) => c + (soft[i] ?? 0));
 }
 
 function shapeCost(widths: number[]): number {
@@ -183,10 +204,19 @@ export function splitTitleLines(title: string, max = TITLE_MAX_CHARS): string[] 
   const clean = stripTitleFinalPunctuation(title.replace(/\s+/gu, ''));
   const chars = [...clean];
   if (chars.length === 0) return [];
-  if (titleWidth(clean) <= max) return [clean];
   const costs = breakCosts(chars);
   const prefix: number[] = [0];
   for (const ch of chars) prefix.push(prefix[prefix.length - 1]! + titleWidth(ch));
+  // Set width of chars[from, end): advances plus the Hanzi/Latin gaps inside the line.
+  const advance: number[] = [0];
+  const gaps: number[] = [0];
+  chars.forEach((ch, i) => {
+    advance.push(advance[i]! + setAdvance(ch));
+    const gap = i > 0 && isHalf(ch) !== isHalf(chars[i - 1]!) && !/[\p{P}\s]/u.test(ch) && !/[\p{P}\s]/u.test(chars[i - 1]!) ? AUTOSPACE : 0;
+    gaps.push(gaps[i]! + gap);
+  });
+  const fits = (from: number, end: number): boolean => advance[end]! - advance[from]! + (gaps[end]! - gaps[from + 1]!) <= max;
+  if (fits(0, chars.length)) return [clean];
   const total = prefix[chars.length]!;
   const minLines = Math.ceil(total / max);
   let best: { score: number; breaks: number[] } | null = null;
@@ -195,7 +225,7 @@ export function splitTitleLines(title: string, max = TITLE_MAX_CHARS): string[] 
     const search = (from: number, linesLeft: number, acc: number): void => {
       if (best && acc >= best.score) return;
       if (linesLeft === 1) {
-        if (prefix[chars.length]! - prefix[from]! > max) return;
+        if (!fits(from, chars.length)) return;
         const ends = [...breaks, chars.length];
         const widths = ends.map((e, i) => prefix[e]! - prefix[i === 0 ? 0 : ends[i - 1]!]!);
         // An extra line is only worth it when it avoids a bad break.
@@ -204,8 +234,7 @@ export function splitTitleLines(title: string, max = TITLE_MAX_CHARS): string[] 
         return;
       }
       for (let end = from + 1; end < chars.length; end++) {
-        const w = prefix[end]! - prefix[from]!;
-        if (w > max) break;
+        if (!fits(from, end)) break;
         // The rest must still fit in the remaining lines.
         if (prefix[chars.length]! - prefix[end]! > max * (linesLeft - 1)) continue;
         breaks.push(end);

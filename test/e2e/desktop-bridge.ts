@@ -5,16 +5,31 @@
  * Electron's webUtils does. The main-process side (dialogs, the save-path grant) is covered by
  * test/unit/electron.
  */
-export function fakeDesktopBridge(options: { saveDir?: string; dropPaths?: Record<string, string> } = {}): string {
+export function fakeDesktopBridge(
+  options: {
+    saveDir?: string;
+    dropPaths?: Record<string, string>;
+    /**
+     * Progress events the main process would relay while `method` runs (as the preload delivers them to
+     * a call that asked for progress); the answer then waits until the page calls window.__finishTask().
+     */
+    progress?: { method: string; events: unknown[] };
+  } = {},
+): string {
   return `
     (() => {
       const token = () => document.querySelector('meta[name="rectify-token"]')?.content ?? '';
       const saveDir = ${JSON.stringify(options.saveDir ?? null)};
       const dropPaths = ${JSON.stringify(options.dropPaths ?? {})};
+      const progress = ${JSON.stringify(options.progress ?? null)};
       window.__desktopCalls = [];
       window.rectify = {
-        rpc: async (request) => {
+        rpc: async (request, onProgress) => {
           window.__desktopCalls.push(request.method);
+          if (progress && request.method === progress.method && onProgress) {
+            for (const event of progress.events) onProgress(event);
+            await new Promise((resolve) => (window.__finishTask = resolve));
+          }
           const res = await fetch('./api/rpc', {
             method: 'POST',
             headers: { 'content-type': 'application/json', 'x-rectify-token': token() },

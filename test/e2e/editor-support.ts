@@ -58,7 +58,7 @@ export async function treeLabels(page: Page): Promise<string[]> {
 
 /** Waits until the editor reports everything stored. */
 export async function waitSaved(page: Page): Promise<void> {
-  await page.getByRole('status').filter({ hasText: '已自动保存' }).waitFor();
+  await page.getByRole('status').filter({ hasText: /^已保存$/ }).waitFor();
 }
 
 /** Clicks a suggestion in the open antd dropdown (its visible item, not the hidden a11y listbox). */

@@ -3,8 +3,9 @@ import type { CliCommand } from '../command.ts';
 import { CliUsageError, printJson, requirePositional } from '../command.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { EVIDENCE_TYPES, type EvidenceType } from '../../../shared/api/evidence.ts';
-import { attachPath } from '../../services/evidence/attachments.ts';
-import { formatSize } from '../../services/evidence/attachments.ts';
+
+// The evidence store loads only when a command here runs (not for `rectify --help`).
+const attachments = () => import('../../services/evidence/attachments.ts');
 
 function stringValue(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
@@ -26,6 +27,7 @@ export const attachCommand: CliCommand = {
     const date = stringValue(ctx.values.date);
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new CliUsageError('--date 的格式应为 YYYY-MM-DD');
     const services = await ctx.services();
+    const { attachPath, formatSize } = await attachments();
     const results: { attachmentId: string; sha256: string }[] = [];
     let failed = 0;
     for (const file of files) {
@@ -79,6 +81,7 @@ export const verifyCommand: CliCommand = {
   options: { json: { type: 'boolean' } },
   async run(ctx) {
     const result = await (await ctx.services()).call('evidence.verify', {});
+    const { formatSize } = await attachments();
     if (ctx.values.json) printJson(ctx, result);
     else if (result.ok) ctx.out(`全部 ${result.checked} 个佐证材料文件完好（共 ${formatSize(result.bytes)}）。`);
     else {

@@ -3,7 +3,10 @@ import { CliUsageError, printJson } from '../command.ts';
 import { walkNumbered } from '../../../shared/numbering.ts';
 import { toParseJson } from '../../../shared/importer/project.ts';
 import { STATUS_LABELS } from '../../../shared/domain/status.ts';
-import { parsePlanFile, type ParsedPlanFile } from '../../services/import/index.ts';
+import type { ParsedPlanFile } from '../../services/import/index.ts';
+
+// The readers (Word, WPS, every Chinese encoding) load only when parse or import runs.
+const importer = () => import('../../services/import/index.ts');
 
 function encodingOption(value: unknown): string {
   return typeof value === 'string' && value !== '' ? value : 'auto';
@@ -18,6 +21,7 @@ export const parseCommand: CliCommand = {
     const file = ctx.positionals[0];
     if (!file) throw new CliUsageError('缺少参数 FILE');
     if (ctx.positionals.length > 1) throw new CliUsageError('parse 一次只识别一个文件');
+    const { parsePlanFile } = await importer();
     const parsed = await parsePlanFile(file, { encoding: encodingOption(ctx.values.encoding) });
     if (ctx.values.json) return printJson(ctx, toParseJson(parsed.document, parsed.warnings));
     printOutline(ctx.out, parsed);
@@ -51,6 +55,7 @@ export const importCommand: CliCommand = {
     if (ctx.positionals.length === 0) throw new CliUsageError('缺少参数 FILE');
     // Read and recognise every file before storing anything: unreadable input stores nothing.
     const parsed: ParsedPlanFile[] = [];
+    const { parsePlanFile } = await importer();
     for (const file of ctx.positionals) parsed.push(await parsePlanFile(file, { encoding: encodingOption(ctx.values.encoding) }));
     const services = await ctx.services();
     const ids: string[] = [];

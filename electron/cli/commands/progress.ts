@@ -2,7 +2,9 @@ import path from 'node:path';
 import type { CliCommand } from '../command.ts';
 import { CliUsageError, printJson, requirePositional } from '../command.ts';
 import { MEASURE_STATUSES, STATUS_LABELS } from '../../../shared/domain/status.ts';
-import { parseStatusWord } from '../../services/progress/events.ts';
+
+// The tracking service loads only when `status` runs (not for `rectify --help`).
+const events = () => import('../../services/progress/events.ts');
 
 const json = { json: { type: 'boolean' } } as const;
 
@@ -34,6 +36,7 @@ export const statusCommand: CliCommand = {
   async run(ctx) {
     const measureId = requirePositional(ctx, 0, 'MEASURE_ID');
     const word = requirePositional(ctx, 1, 'STATUS');
+    const { parseStatusWord } = await events();
     const status = parseStatusWord(word);
     if (!status) {
       throw new CliUsageError(`不认识的状态「${word}」，可用：${MEASURE_STATUSES.map((s) => `${s}（${STATUS_LABELS[s]}）`).join('、')}`);

@@ -7,6 +7,7 @@ import { listProblems } from '../outline/problems.ts';
 import { editResult } from '../outline/outline-ops.ts';
 import { editPlan } from '../history/edit.ts';
 import { cached } from '../history/plan-state.ts';
+import { getExportSettings } from '../export/settings-store.ts';
 
 export function checkablePlan(db: Db, planId: string): CheckablePlan & { version: number } {
   const detail = getPlan(db, planId);
@@ -20,6 +21,8 @@ export function checkablePlan(db: Db, planId: string): CheckablePlan & { version
     date: detail.document.date,
     problems: listProblems(db, planId),
     outline: detail.outline,
+    // What the next 导出 Word will print: its 发文字号, and for a 报告/请示 the 主送.
+    issuance: getExportSettings(db, planId),
   };
 }
 

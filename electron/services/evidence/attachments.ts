@@ -1,12 +1,11 @@
-import { copyFile, mkdir, mkdtemp, readFile, stat } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Db } from '../store/database.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Attachment, AttachMeta, AttachResult, EvidenceType } from '../../../shared/api/evidence.ts';
 import { EVIDENCE_TYPES } from '../../../shared/api/evidence.ts';
-import { guessEvidenceType, safeFileName } from '../../../shared/progress/evidence-names.ts';
+import { guessEvidenceType } from '../../../shared/progress/evidence-names.ts';
 import { newId, nowIso } from '../ids.ts';
 import { findMeasure } from '../progress/measure-lookup.ts';
 import { blobPath, ioError, storeFile, storeStream, type StoredBlob, type StoreOptions, type StoreProgress } from './blob-store.ts';
@@ -248,29 +247,7 @@ export async function readAttachment(ctx: AttachContext, id: string, maxBytes = 
   }
 }
 
-/**
- * A copy under the original name in a private temp folder, for "open with the system application":
- * the store's own file is never handed out, so an editor cannot alter the evidence in place.
- */
-export async function copyOut(ctx: AttachContext, id: string, dir?: string): Promise<{ path: string }> {
-  const attachment = getAttachment(ctx.db, id);
-  const targetDir = dir ?? (await mkdtemp(path.join(os.tmpdir(), 'rectify-open-')));
-  await mkdir(targetDir, { recursive: true });
-  const target = path.join(targetDir, safeFileName(attachment.originalName));
-  try {
-    await stat(blobPath(ctx.dataDir, attachment.sha256));
-  } catch (err) {
-    throw missingBlob(err, attachment);
-  }
-  try {
-    await copyFile(blobPath(ctx.dataDir, attachment.sha256), target);
-  } catch (err) {
-    throw ioError(err, '复制佐证材料失败', attachment.originalName);
-  }
-  return { path: target };
-}
-
-function missingBlob(err: unknown, a: Attachment): AppError {
+export function missingBlob(err: unknown, a: Attachment): AppError {
   if ((err as { code?: string }).code === 'ENOENT') {
     return new AppError('corrupt_file', `佐证材料「${a.originalName}」的文件已丢失，请运行完整性检查并重新添加原件`);
   }

@@ -5,7 +5,6 @@ import type { evidenceContract } from '../../../shared/api/evidence.ts';
 import {
   attachBuffer,
   attachPath,
-  copyOut,
   getAttachment,
   listAttachments,
   readAttachment,
@@ -14,6 +13,7 @@ import {
   updateAttachment,
 } from './attachments.ts';
 import { collectGarbage, verifyStore } from './maintenance.ts';
+import { copyOut, saveCopy } from './copies.ts';
 import { exportEvidencePackage } from './package.ts';
 
 export const evidenceHandlers: HandlerTable<keyof typeof evidenceContract> = {
@@ -35,7 +35,9 @@ export const evidenceHandlers: HandlerTable<keyof typeof evidenceContract> = {
     getAttachment(ctx.db, attachmentId);
     return copyOut(ctx, attachmentId, dir);
   },
-  'evidence.verify': (_input, ctx) => verifyStore(ctx),
+  'evidence.saveCopy': ({ attachmentId, output }, ctx) => saveCopy(ctx, attachmentId, output),
+  'evidence.verify': (_input, ctx) =>
+    verifyStore(ctx, ctx.progress ? ({ checked, total }) => ctx.progress?.({ task: 'verify', stage: '正在校验佐证材料', done: checked, total }) : undefined),
   'evidence.collectGarbage': (input, ctx) => collectGarbage(ctx, input.purgeRemovedDays === undefined ? {} : { purgeRemovedDays: input.purgeRemovedDays }),
   'evidence.exportPackage': (input, ctx) => exportEvidencePackage(ctx, input),
 };

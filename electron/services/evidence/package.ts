@@ -1,6 +1,7 @@
-import { createWriteStream } from 'node:fs';
-import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { copyFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
@@ -8,6 +9,8 @@ import yazl from 'yazl';
 import type { Db } from '../store/database.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { PackageEntry, PackageResult } from '../../../shared/api/evidence.ts';
+import type { ProgressListener } from '../../../shared/api/task-progress.ts';
+import { writeFileWith, writeFolderWith } from '../files/atomic-write.ts';
 import { loadLedger, type LoadedLedger } from '../progress/ledger-data.ts';
 import { blobPath, errCode, ioError } from './blob-store.ts';
 import { formatSize } from './attachments.ts';
@@ -15,8 +18,8 @@ import { formatSize } from './attachments.ts';
 /**
  * The evidence package (佐证材料包): every active attachment of a plan, renamed by measure path, type
  * and date (三-1-2_会议纪要_20260115.pdf, the same names the ledger's 佐证材料 column cites), plus a
- * 佐证材料目录 listing them. Written to a temporary sibling first and renamed, so a failure never
- * leaves a half package under the requested name. Blobs are streamed, never loaded whole.
+ * 佐证材料目录 listing them. Written atomically (files/atomic-write.ts), so a failure never leaves a
+ * half package under the requested name. Blobs are streamed, never loaded whole.
  */
 
 export const CATALOG_BASENAME = '佐证材料目录';
@@ -28,7 +31,7 @@ export interface PackageOptions {
   catalog?: 'xlsx' | 'docx' | undefined;
 }
 
-export async function exportEvidencePackage(ctx: { db: Db; dataDir: string }, options: PackageOptions): Promise<PackageResult> {
+export async function exportEvidencePackage(ctx: { db: Db; dataDir: string; progress?: ProgressListener | undefined }, options: PackageOptions): Promise<PackageResult> {
   const loaded = loadLedger(ctx.db, options.planId);
   const output = path.resolve(options.output);
   const format = options.format ?? (output.toLowerCase().endsWith('.zip') ? 'zip' : 'folder');
@@ -55,28 +58,48 @@ export async function exportEvidencePackage(ctx: { db: Db; dataDir: string }, op
   const catalogName = `${CATALOG_BASENAME}.${catalogFormat}`;
   const catalog = catalogFormat === 'docx' ? await catalogDocx(loaded, entries) : await catalogXlsx(loaded, entries);
 
-  if (format === 'zip') await writeZip(ctx.dataDir, output, entries, catalogName, catalog);
-  else await writeFolder(ctx.dataDir, output, entries, catalogName, catalog);
+  const progress = (done: number): void => ctx.progress?.({ task: 'package', stage: '正在导出佐证材料包', done, total: entries.length });
+  progress(0);
+  const contents: PackageContents = { dataDir: ctx.dataDir, output, entries, catalogName, catalog, progress };
+  if (format === 'zip') await writeZip(contents);
+  else await writeFolder(contents);
   return { path: output, format, catalogName, entries };
 }
 
-async function writeZip(dataDir: string, output: string, entries: PackageEntry[], catalogName: string, catalog: Buffer): Promise<void> {
-  await mkdir(path.dirname(output), { recursive: true }).catch((err: unknown) => {
-    throw ioError(err, '无法建立导出文件夹', output);
-  });
-  const tmp = `${output}.${process.pid}.part`;
-  const zip = new yazl.ZipFile();
-  try {
-    // yazl writes UTF-8 names with the language-encoding flag, so Chinese names survive on every unzip tool.
-    zip.addBuffer(catalog, catalogName);
-    for (const e of entries) zip.addFile(blobPath(dataDir, e.sha256), e.fileName, { compress: shouldCompress(e.fileName) });
-    zip.end();
-    await pipeline(zip.outputStream, createWriteStream(tmp));
-    await rename(tmp, output);
-  } catch (err) {
-    await rm(tmp, { force: true }).catch(() => undefined);
-    throw ioError(err, '导出佐证材料包失败', path.basename(output));
-  }
+/** What goes into a package, and where its progress goes (done = files written so far). */
+interface PackageContents {
+  dataDir: string;
+  output: string;
+  entries: PackageEntry[];
+  catalogName: string;
+  catalog: Buffer;
+  progress: (done: number) => void;
+}
+
+async function writeZip({ dataDir, output, entries, catalogName, catalog, progress }: PackageContents): Promise<void> {
+  await writeFileWith(
+    output,
+    async (temp) => {
+      const zip = new yazl.ZipFile();
+      // yazl writes UTF-8 names with the language-encoding flag, so Chinese names survive on every unzip tool.
+      zip.addBuffer(catalog, catalogName);
+      const mtime = new Date();
+      entries.forEach((e, i) => {
+        // yazl writes the entries one after another and opens each file only when its turn comes, so
+        // the start of entry i means i files are done (and no more than one file is open at a time).
+        zip.addReadStreamLazy(e.fileName, { compress: shouldCompress(e.fileName), size: e.size, mtime }, (cb) => {
+          progress(i);
+          cb(null, createReadStream(blobPath(dataDir, e.sha256)));
+        });
+      });
+      // A file that cannot be read fails the zip itself: end the output so the write below fails too.
+      zip.on('error', (err: Error) => (zip.outputStream as Readable).destroy(err));
+      zip.end();
+      await pipeline(zip.outputStream, createWriteStream(temp));
+      progress(entries.length);
+    },
+    { createFolder: true },
+  );
 }
 
 /** Photos, PDFs and Office files are already compressed: storing them is as small and much faster. */
@@ -84,7 +107,7 @@ function shouldCompress(name: string): boolean {
   return /\.(txt|csv|doc|xls|ppt|wps|et|rtf|htm|html|xml|bmp|tif|tiff)$/i.test(name);
 }
 
-async function writeFolder(dataDir: string, output: string, entries: PackageEntry[], catalogName: string, catalog: Buffer): Promise<void> {
+async function writeFolder({ dataDir, output, entries, catalogName, catalog, progress }: PackageContents): Promise<void> {
   try {
     const existing = await readdir(output);
     if (existing.length > 0) throw new AppError('bad_input', `导出文件夹「${output}」不是空的，请选择一个新的或空的文件夹`);
@@ -94,17 +117,17 @@ async function writeFolder(dataDir: string, output: string, entries: PackageEntr
     if (errCode(err) === 'ENOTDIR') throw new AppError('bad_input', `「${output}」是一个文件，请选择文件夹或以 .zip 结尾的文件名`);
     if (errCode(err) !== 'ENOENT') throw ioError(err, '无法使用导出文件夹', output);
   }
-  const tmp = `${output}.${process.pid}.part`;
-  try {
-    await rm(tmp, { recursive: true, force: true });
-    await mkdir(tmp, { recursive: true });
-    await writeFile(path.join(tmp, catalogName), catalog);
-    for (const e of entries) await copyFile(blobPath(dataDir, e.sha256), path.join(tmp, e.fileName));
-    await rename(tmp, output);
-  } catch (err) {
-    await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
-    throw ioError(err, '导出佐证材料包失败', path.basename(output));
-  }
+  await writeFolderWith(
+    output,
+    async (temp) => {
+      await writeFile(path.join(temp, catalogName), catalog);
+      for (const [i, e] of entries.entries()) {
+        await copyFile(blobPath(dataDir, e.sha256), path.join(temp, e.fileName));
+        progress(i + 1);
+      }
+    },
+    { createFolder: true },
+  );
 }
 
 const CATALOG_HEADER = ['序号', '文件名', '措施编号', '整改措施', '材料类型', '原文件名', '材料日期', '说明', '大小', 'SHA-256校验值'];

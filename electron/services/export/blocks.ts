@@ -46,6 +46,8 @@ export interface Block {
   hanging?: number;
   right?: number;
   keepNext?: boolean;
+  /** Starts a new page (the plan after its 印发通知) */
+  pageBreakBefore?: boolean;
   /** Numbering level of a heading/measure (for the round trip and the preview) */
   level?: NumberingLevel;
 }
@@ -92,49 +94,122 @@ export function responsibilityText(m: MeasureFields): string | null {
   return parts.length > 0 ? `（${parts.join('；')}）` : null;
 }
 
-export function buildPlanLayout(doc: PlanDocument, settings: ExportSettings): PlanLayout {
-  const warnings: string[] = [];
-  let punctuationChanges = 0;
-  const norm = (text: string): string => {
-    const r = normalizePunctuation(text);
-    punctuationChanges += r.changes;
-    return r.text;
-  };
-  const blocks: Block[] = [];
-  const blank = (): Block => ({ kind: 'blank', runs: [], size: SIZE_BODY, align: 'both' });
-  const body = (text: string): Block => ({
-    kind: 'body',
-    runs: [{ text: norm(text), role: 'fang' }],
-    size: SIZE_BODY,
-    align: 'both',
-    firstLineChars: IND2,
-  });
+/** Text normalised to the standard marks, counting the changes for one notice at the end. */
+export interface Typesetter {
+  norm(text: string): string;
+  warnings: string[];
+  readonly changes: number;
+}
 
-  // 标题
-  const title = stripTitleFinalPunctuation(norm(doc.title.trim()));
-  if (title !== norm(doc.title.trim())) warnings.push('标题末尾的标点已去掉（公文标题末尾不加标点）。');
+export function typesetter(warnings: string[] = []): Typesetter {
+  let changes = 0;
+  return {
+    norm(text) {
+      const r = normalizePunctuation(text);
+      changes += r.changes;
+      return r.text;
+    },
+    warnings,
+    get changes() {
+      return changes;
+    },
+  };
+}
+
+export const blankBlock = (): Block => ({ kind: 'blank', runs: [], size: SIZE_BODY, align: 'both' });
+
+export function bodyBlock(text: string): Block {
+  return { kind: 'body', runs: [{ text, role: 'fang' }], size: SIZE_BODY, align: 'both', firstLineChars: IND2 };
+}
+
+/** 标题 lines (2号小标宋, centred) and the empty row under them; `lines` = the user's own split. */
+export function titleBlocks(rawTitle: string, lines: readonly string[] | null, t: Typesetter, what = '标题'): Block[] {
+  const normalized = t.norm(rawTitle.trim());
+  const title = stripTitleFinalPunctuation(normalized);
+  if (title !== normalized) t.warnings.push(`${what}末尾的标点已去掉（公文标题末尾不加标点）。`);
   let titleLines: string[];
-  if (settings.titleLines) {
-    titleLines = settings.titleLines.map((l) => norm(l));
-    if (titleLines.join('') !== title) warnings.push('自定义的标题分行与方案标题文字不一致，已按自定义分行输出。');
+  if (lines) {
+    titleLines = lines.map((l) => t.norm(l));
+    if (titleLines.join('') !== title) t.warnings.push(`自定义的${what}分行与${what === '标题' ? '方案标题' : what}文字不一致，已按自定义分行输出。`);
   } else {
     titleLines = splitTitleLines(title);
   }
   for (const line of titleLines) {
-    if (titleWidth(line) > TITLE_MAX_CHARS) warnings.push(`标题行“${line}”超过${TITLE_MAX_CHARS}字，将自动折行。`);
+    if (titleWidth(line) > TITLE_MAX_CHARS) t.warnings.push(`${what}行“${line}”超过${TITLE_MAX_CHARS}字，将自动折行。`);
   }
-  if (titleLines.length === 0) warnings.push('方案没有标题。');
-  for (const line of titleLines) {
-    blocks.push({ kind: 'title', runs: [{ text: line, role: 'xbs' }], size: SIZE_TITLE, align: 'center' });
-  }
-  blocks.push(blank());
+  if (titleLines.length === 0) t.warnings.push(what === '标题' ? '方案没有标题。' : `没有${what}。`);
+  return [...titleLines.map((line): Block => ({ kind: 'title', runs: [{ text: line, role: 'xbs' }], size: SIZE_TITLE, align: 'center' })), blankBlock()];
+}
 
-  // 主送机关: flush left, wrapped lines flush left too, ends with a full-width colon.
-  if (settings.showAddressee && doc.addressee && doc.addressee.trim() !== '') {
-    const text = norm(doc.addressee.trim()).replace(/[：:]*$/u, '：');
-    blocks.push({ kind: 'addressee', runs: [{ text, role: 'fang' }], size: SIZE_BODY, align: 'both' });
-  }
+/** 主送机关: flush left, wrapped lines flush left too, ends with a full-width colon. */
+export function addresseeBlock(text: string, t: Typesetter): Block {
+  return { kind: 'addressee', runs: [{ text: t.norm(text.trim()).replace(/[：:]*$/u, '：'), role: 'fang' }], size: SIZE_BODY, align: 'both' };
+}
 
+/** 成文日期 in the standard form (warning when rewritten or unreadable); null when there is none. */
+export function documentDate(raw: string | null | undefined, t: Typesetter, what = '成文日期'): string | null {
+  if (!raw?.trim()) return null;
+  const date = formatDocDate(raw);
+  if (date === null) {
+    t.warnings.push(`${what}“${raw}”不是标准写法（如2025年12月15日），已按原文输出。`);
+    return t.norm(raw.trim());
+  }
+  if (date !== raw.trim()) t.warnings.push(`${what}已改为标准写法：${date}。`);
+  return date;
+}
+
+/**
+ * 发文机关署名 and 成文日期 (§7.3.5) with the empty rows above them: with a seal the date 右空四字 and the
+ * name centred on it; without, the name 右空二字 and the date two characters right of the name.
+ */
+export function signatureBlocks(issuer: string | null, date: string | null, seal: boolean): Block[] {
+  if (!issuer && !date) return [];
+  const out: Block[] = [];
+  const wName = issuer ? textWidthTwips(issuer) : 0;
+  const wDate = date ? textWidthTwips(date) : 0;
+  let rName: number;
+  let rDate: number;
+  if (seal) {
+    rDate = 4 * CELL;
+    rName = Math.max(0, rDate + Math.round((wDate - wName) / 2));
+    out.push(blankBlock(), blankBlock());
+  } else {
+    rName = 2 * CELL;
+    rDate = wName - wDate;
+    if (!issuer || rDate < 2 * CELL) {
+      rDate = 2 * CELL;
+      if (issuer) rName = 4 * CELL + wDate - wName;
+    }
+    out.push(blankBlock());
+  }
+  if (issuer) out.push({ kind: 'signature', runs: [{ text: issuer, role: 'fang' }], size: SIZE_BODY, align: 'right', right: rName });
+  if (date) out.push({ kind: 'date', runs: [{ text: date, role: 'fang' }], size: SIZE_BODY, align: 'right', right: rDate });
+  return out;
+}
+
+/** Appends the closing blocks so that they stay on one page with the last line before them. */
+export function appendTail(blocks: Block[], tail: Block[]): void {
+  if (tail.length === 0) return;
+  const last = blocks[blocks.length - 1];
+  if (last && last.kind !== 'blank') last.keepNext = true;
+  tail.forEach((b, i) => {
+    if (i < tail.length - 1) b.keepNext = true;
+  });
+  blocks.push(...tail);
+}
+
+export function buildPlanLayout(doc: PlanDocument, settings: ExportSettings): PlanLayout {
+  const warnings: string[] = [];
+  const t = typesetter(warnings);
+  const norm = t.norm;
+  const blocks: Block[] = [];
+  const body = (text: string): Block => bodyBlock(norm(text));
+
+  // 标题
+  blocks.push(...titleBlocks(doc.title, settings.titleLines, t));
+  const title = stripTitleFinalPunctuation(normalizePunctuation(doc.title.trim()).text);
+
+  if (settings.showAddressee && doc.addressee && doc.addressee.trim() !== '') blocks.push(addresseeBlock(doc.addressee, t));
   for (const p of doc.preamble) if (p.trim() !== '') blocks.push(body(p));
 
   const level3Numbering = settings.level3Numbering ?? doc.level3Numbering;
@@ -218,7 +293,7 @@ export function buildPlanLayout(doc: PlanDocument, settings: ExportSettings): Pl
   // Everything from the last body paragraph to the date stays together (never a lone signature page).
   const tail: Block[] = [];
   if (attachments.length > 0) {
-    tail.push(blank());
+    tail.push(blankBlock());
     const w = (label: string): number => textWidthTwips(label);
     if (attachments.length === 1) {
       tail.push({
@@ -245,47 +320,9 @@ export function buildPlanLayout(doc: PlanDocument, settings: ExportSettings): Pl
     }
   }
   const issuer = doc.issuer?.trim() ? norm(doc.issuer.trim()) : null;
-  let date: string | null = null;
-  if (doc.date?.trim()) {
-    date = formatDocDate(doc.date);
-    if (date === null) {
-      date = norm(doc.date.trim());
-      warnings.push(`成文日期“${doc.date}”不是标准写法（如2025年12月15日），已按原文输出。`);
-    } else if (date !== doc.date.trim()) {
-      warnings.push(`成文日期已改为标准写法：${date}。`);
-    }
-  }
-  if (settings.showSignature && (issuer || date)) {
-    const wName = issuer ? textWidthTwips(issuer) : 0;
-    const wDate = date ? textWidthTwips(date) : 0;
-    let rName: number;
-    let rDate: number;
-    if (settings.seal) {
-      // 成文日期右空四字; 署名 centred on the date; room for the seal above.
-      rDate = 4 * CELL;
-      rName = Math.max(0, rDate + Math.round((wDate - wName) / 2));
-      tail.push(blank(), blank());
-    } else {
-      // 署名右空二字; the date starts two characters right of the 署名 (§7.3.5.2).
-      rName = 2 * CELL;
-      rDate = wName - wDate;
-      if (!issuer || rDate < 2 * CELL) {
-        rDate = 2 * CELL;
-        if (issuer) rName = 4 * CELL + wDate - wName;
-      }
-      tail.push(blank());
-    }
-    if (issuer) tail.push({ kind: 'signature', runs: [{ text: issuer, role: 'fang' }], size: SIZE_BODY, align: 'right', right: rName });
-    if (date) tail.push({ kind: 'date', runs: [{ text: date, role: 'fang' }], size: SIZE_BODY, align: 'right', right: rDate });
-  }
-  if (tail.length > 0) {
-    const last = blocks[blocks.length - 1];
-    if (last && last.kind !== 'blank') last.keepNext = true;
-    tail.forEach((b, i) => {
-      if (i < tail.length - 1) b.keepNext = true;
-    });
-    blocks.push(...tail);
-  }
-  if (punctuationChanges > 0) warnings.push(`已将${punctuationChanges}处标点改为规范的全角形式。`);
-  return { blocks, appendix, warnings, punctuationChanges };
+  const date = documentDate(doc.date, t);
+  if (settings.showSignature) tail.push(...signatureBlocks(issuer, date, settings.seal));
+  appendTail(blocks, tail);
+  if (t.changes > 0) warnings.push(`已将${t.changes}处标点改为规范的全角形式。`);
+  return { blocks, appendix, warnings, punctuationChanges: t.changes };
 }

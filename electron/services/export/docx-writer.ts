@@ -17,8 +17,11 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
+  Tab,
+  TabStopType,
   TextDirection,
   TextRun,
+  VerticalAlignTable,
   WidthType,
   OverlapType,
   type ISectionOptions,
@@ -27,6 +30,9 @@ import type { ExportSettings } from '../../../shared/domain/export-settings.ts';
 import { ledgerTableXml } from './ledger-table-xml.ts';
 import { rewriteZipEntries } from './zip-rewrite.ts';
 import type { Align, Block, LedgerAppendix } from './blocks.ts';
+import type { LetterheadLayout } from './letterhead.ts';
+import { letterheadXml } from './letterhead-xml.ts';
+import { COLOPHON_INSET, CC_LABEL, THICK_RULE, THIN_RULE, type ColophonLayout } from './colophon.ts';
 import { FONT_PROFILES_BY_ID, fontTableXml, profileFaces, runFont, type FontProfile, type FontRole } from './fonts.ts';
 import {
   CELL,
@@ -46,6 +52,7 @@ import {
   SIZE_BODY,
   SIZE_PAGE_NUMBER,
   SIZE_TITLE,
+  TEXT_WIDTH,
   mm,
 } from './metrics.ts';
 
@@ -86,6 +93,7 @@ function paragraph(block: Block, ctx: WriterContext): Paragraph {
     ...(block.align !== 'both' ? { alignment: ALIGN[block.align] } : {}),
     ...(Object.keys(indent).length > 0 ? { indent } : {}),
     ...(block.keepNext ? { keepNext: true } : {}),
+    ...(block.pageBreakBefore ? { pageBreakBefore: true } : {}),
     children: block.runs.map(
       (run) =>
         new TextRun({
@@ -168,7 +176,7 @@ function rotatedPageNumber(ctx: WriterContext, odd: boolean): Header {
 
 export { columnWidths } from './ledger-table-xml.ts';
 
-/** Tables written as XML by the packer, by document: placeholder token → table XML. */
+/** Parts written as XML by the packer (ledger tables, the 版头), by document: placeholder token → XML. */
 const rawTables = new WeakMap<Document, Map<string, string>>();
 let placeholderCounter = 0;
 
@@ -195,6 +203,12 @@ export interface WriteOptions {
   settings: ExportSettings;
   /** document properties */
   title: string;
+  /** 版头 above the first title */
+  letterhead?: LetterheadLayout | null;
+  /** 版记 on its own last page */
+  colophon?: ColophonLayout | null;
+  /** 双面印刷: an unnumbered blank page first, so that the 版记 page is an even one */
+  blankBeforeColophon?: boolean;
 }
 
 const PORTRAIT_PAGE = {
@@ -212,30 +226,112 @@ function writerContext(settings: ExportSettings): WriterContext {
   };
 }
 
-/** Builds the docx Document: portrait body section, then the landscape ledger section. */
+const emptyHeaders = () => ({
+  default: new Header({ children: [emptyHeaderFooterParagraph()] }),
+  even: new Header({ children: [emptyHeaderFooterParagraph()] }),
+});
+
+/**
+ * Builds the docx Document: the portrait body section (版头, 印发通知, plan), the landscape ledger
+ * section, then — with a 版记 — an optional blank page and the 版记 page, both without page numbers.
+ */
 export function buildDocument(options: WriteOptions): Document {
   const ctx = writerContext(options.settings);
   const footers = {
     default: new Footer({ children: [pageNumberParagraph(ctx, 'right')] }),
     even: new Footer({ children: [pageNumberParagraph(ctx, 'left')] }),
   };
+  const tables = new Map<string, string>();
+  const children = options.blocks.map((b) => paragraph(b, ctx));
+  if (options.letterhead) children.unshift(rawXmlPlaceholder(tables, letterheadXml(options.letterhead, ctx.font)));
   const sections: ISectionOptions[] = [
     {
       properties: { page: PORTRAIT_PAGE, grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH } },
-      headers: {
-        default: new Header({ children: [emptyHeaderFooterParagraph()] }),
-        even: new Header({ children: [emptyHeaderFooterParagraph()] }),
-      },
+      headers: emptyHeaders(),
       footers,
-      children: options.blocks.map((b) => paragraph(b, ctx)),
+      children,
     },
   ];
-  const tables = new Map<string, string>();
   if (options.appendix) sections.push(ledgerSection(options.appendix, ctx, options.settings, tables, SectionType.NEXT_PAGE));
+  if (options.colophon) {
+    const emptyFooters = () => ({ default: new Footer({ children: [emptyHeaderFooterParagraph()] }), even: new Footer({ children: [emptyHeaderFooterParagraph()] }) });
+    if (options.blankBeforeColophon) {
+      sections.push({ properties: { type: SectionType.NEXT_PAGE, page: PORTRAIT_PAGE }, headers: emptyHeaders(), footers: emptyFooters(), children: [new Paragraph({ children: [] })] });
+    }
+    sections.push(colophonSection(options.colophon));
+  }
   const doc = newDocument(ctx, sections, options.title, options.appendix?.fontSize ?? options.settings.ledgerFontSize);
   rawTables.set(doc, tables);
   return doc;
 }
+
+function rawXmlPlaceholder(tables: Map<string, string>, xml: string): Paragraph {
+  const token = `RECTIFY-RAW-XML-${++placeholderCounter}`;
+  tables.set(token, xml);
+  return new Paragraph({ children: [new TextRun(token)] });
+}
+
+/**
+ * The 版记 page: the 版记 table in the footer of a last section of its own, the footer reaching down to
+ * 1 pt above the bottom margin so the table's last rule lies on the 版心's lower edge (§6.5 B). The
+ * footer replaces the page number, as the standard wants on this page.
+ */
+function colophonTable(colophon: ColophonLayout): Table {
+  const thick = { style: BorderStyle.SINGLE, size: THICK_RULE, color: '000000' };
+  const thin = { style: BorderStyle.SINGLE, size: THIN_RULE, color: '000000' };
+  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+  const exact = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+  const size = SIZE_PAGE_NUMBER; // 4号
+  const rows = colophon.rows.map((row) => {
+    const para =
+      row.kind === 'cc'
+        ? new Paragraph({
+            spacing: exact,
+            alignment: AlignmentType.JUSTIFIED,
+            // 左右各空一字; wrapped lines align after the colon.
+            indent: { left: COLOPHON_INSET + CC_LABEL.length * size * 10, hanging: CC_LABEL.length * size * 10, right: COLOPHON_INSET },
+            children: [new TextRun({ text: row.lines.join(''), size })],
+          })
+        : new Paragraph({
+            spacing: exact,
+            alignment: AlignmentType.LEFT,
+            // 印发机关左空一字, 印发日期右空一字.
+            indent: { left: COLOPHON_INSET, right: COLOPHON_INSET },
+            tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - COLOPHON_INSET }],
+            children: [new TextRun({ text: colophon.printedBy, size }), new TextRun({ children: [new Tab(), row.lines[1] ?? ''], size })],
+          });
+    return new TableRow({
+      cantSplit: true,
+      height: { value: row.height, rule: row.lines.length > 1 && row.kind === 'cc' ? HeightRule.ATLEAST : HeightRule.EXACT },
+      children: [new TableCell({ verticalAlign: VerticalAlignTable.CENTER, margins: { left: 0, right: 0, top: 0, bottom: 0 }, children: [para] })],
+    });
+  });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [TEXT_WIDTH],
+    layout: TableLayoutType.FIXED,
+    borders: { top: thick, bottom: thick, insideHorizontal: thin, left: none, right: none, insideVertical: none },
+    rows,
+  });
+}
+
+function colophonSection(colophon: ColophonLayout): ISectionOptions {
+  // Word and LibreOffice keep a paragraph after a table; 1 pt high, it is what the footer distance allows for.
+  const tiny = () => new Paragraph({ spacing: { before: 0, after: 0, line: COLOPHON_TAIL, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: '', size: 2 })] });
+  const footer = () => new Footer({ children: [colophonTable(colophon), tiny()] });
+  return {
+    properties: {
+      type: SectionType.NEXT_PAGE,
+      page: { ...PORTRAIT_PAGE, margin: { ...PORTRAIT_PAGE.margin, footer: MARGIN_BOTTOM - COLOPHON_TAIL } },
+    },
+    headers: emptyHeaders(),
+    footers: { default: footer(), even: footer() },
+    children: [new Paragraph({ children: [] })],
+  };
+}
+
+/** The 1 pt paragraph under the 版记 table, twips. */
+const COLOPHON_TAIL = 20;
 
 function ledgerSection(
   appendix: LedgerAppendix,
@@ -340,7 +436,16 @@ export async function packDocx(doc: Document, settings: ExportSettings): Promise
         if (at < 0) throw new Error(`ledger placeholder ${token} missing`);
         const start = Math.max(out.lastIndexOf('<w:p>', at), out.lastIndexOf('<w:p ', at));
         const end = out.indexOf('</w:p>', at) + '</w:p>'.length;
-        out = out.slice(0, start) + tableXml + out.slice(end);
+        // A section that does not end the document keeps its properties in its last paragraph: when
+        // that is the placeholder, they move into the last paragraph of the XML put in its place.
+        const sectPr = /<w:sectPr[\s\S]*<\/w:sectPr>/.exec(out.slice(start, end))?.[0];
+        let xml = tableXml;
+        if (sectPr) {
+          const close = xml.lastIndexOf('</w:pPr></w:p>');
+          if (close < 0) throw new Error(`placeholder ${token}: no paragraph to carry the section properties`);
+          xml = xml.slice(0, close) + sectPr + xml.slice(close);
+        }
+        out = out.slice(0, start) + xml + out.slice(end);
       }
       return out;
     });

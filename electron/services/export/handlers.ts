@@ -8,14 +8,35 @@ import { buildPreview } from './preview.ts';
 import { FONT_PROFILES_BY_ID, profileFaces } from './fonts.ts';
 import { installedFamilies, isInstalled } from './installed-fonts.ts';
 import { createRevision } from '../revisions/revisions.ts';
+import { taskSteps } from '../task-steps.ts';
+import { reportExportInputs } from '../progress/exports.ts';
+import type { Db } from '../store/database.ts';
+import type { ExportSettingsPatch } from '../../../shared/domain/export-settings.ts';
+import type { CoverNotice } from '../../../shared/domain/document.ts';
+import type { SettingsTarget } from '../../../shared/api/export.ts';
+
+/** What a preview or an export is made from: the stored plan (with the notice being edited), or its report. */
+function sources(db: Db, input: { planId: string; settings?: ExportSettingsPatch | undefined; notice?: CoverNotice | null | undefined; target?: SettingsTarget | undefined }) {
+  if (input.target === 'report') {
+    const r = reportExportInputs(db, input.planId, undefined, input.settings);
+    return { doc: r.document, settings: r.settings, options: { ledgerTable: r.ledgerTable } };
+  }
+  const stored = getPlanDocument(db, input.planId);
+  const doc = input.notice !== undefined ? { ...stored, notice: input.notice } : stored;
+  return { doc, settings: getExportSettings(db, input.planId, input.settings), options: {} };
+}
 
 export const exportHandlers: HandlerTable<keyof typeof exportContract> = {
-  'export.docx': async ({ planId, settings }, { db }) => {
-    const doc = getPlanDocument(db, planId);
+  'export.docx': async (input, ctx) => {
+    const { db } = ctx;
+    const step = taskSteps(ctx, 'export', 1);
+    step('正在生成公文');
     // Keep the version that went out as a 导出前 revision (none is added while nothing changed),
     // so the secretary can always see exactly what was submitted.
-    createRevision(db, planId, '导出前');
-    const r = await exportPlanDocx(doc, getExportSettings(db, planId, settings));
+    if (input.target !== 'report') createRevision(db, input.planId, '导出前');
+    const { doc, settings, options } = sources(db, input);
+    const r = await exportPlanDocx(doc, settings, options);
+    step('已生成');
     return { fileName: r.fileName, dataBase64: r.data.toString('base64'), warnings: r.warnings };
   },
   'export.ledgerDocx': async ({ planId, settings }, { db }) => {
@@ -23,9 +44,12 @@ export const exportHandlers: HandlerTable<keyof typeof exportContract> = {
     const r = await exportLedgerDocx(doc, getExportSettings(db, planId, settings));
     return { fileName: r.fileName, dataBase64: r.data.toString('base64'), warnings: r.warnings };
   },
-  'export.getSettings': ({ planId }, { db }) => getExportSettings(db, planId),
-  'export.saveSettings': ({ planId, settings }, { db }) => saveExportSettings(db, planId, settings),
-  'export.preview': ({ planId, settings }, { db }) => buildPreview(getPlanDocument(db, planId), getExportSettings(db, planId, settings)),
+  'export.getSettings': ({ planId, target }, { db }) => getExportSettings(db, planId, undefined, target),
+  'export.saveSettings': ({ planId, settings, target }, { db }) => saveExportSettings(db, planId, settings, target),
+  'export.preview': (input, { db }) => {
+    const { doc, settings, options } = sources(db, input);
+    return buildPreview(doc, settings, options);
+  },
   'export.checkFonts': async ({ fontProfile, latinFont }) => {
     const settings = resolveExportSettings({ fontProfile, latinFont });
     const faces = profileFaces(FONT_PROFILES_BY_ID[settings.fontProfile], settings.latinFont);

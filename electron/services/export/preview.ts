@@ -1,7 +1,10 @@
 import type { PlanDocument } from '../../../shared/domain/document.ts';
 import type { ExportSettings } from '../../../shared/domain/export-settings.ts';
 import type { Preview, PreviewPage } from '../../../shared/api/export.ts';
-import { buildPlanLayout, type Block, type LedgerAppendix, type Run } from './blocks.ts';
+import type { Block, LedgerAppendix, Run } from './blocks.ts';
+import { buildIssuedLayout, type IssuedLayout, type IssueOptions } from './issued-layout.ts';
+import { RULE_TWIPS, type LetterheadLayout } from './letterhead.ts';
+import { CC_LABEL, COLOPHON_INSET, THICK_RULE, THIN_RULE, type ColophonLayout } from './colophon.ts';
 import { columnWidths } from './docx-writer.ts';
 import { FONT_PROFILES_BY_ID, type FontRole } from './fonts.ts';
 import {
@@ -18,7 +21,9 @@ import {
   PAGE_H,
   PAGE_W,
   ROWS_PER_PAGE,
+  SIZE_PAGE_NUMBER,
   SIZE_TITLE,
+  TEXT_HEIGHT,
   TEXT_WIDTH,
 } from './metrics.ts';
 
@@ -170,18 +175,37 @@ export function layoutBlock(block: Block): BlockLines {
 
 const ALIGN: Record<Block['align'], 'left' | 'center' | 'right' | 'justify'> = { both: 'justify', left: 'left', center: 'center', right: 'right' };
 
-/** Portrait pages: 22 rows each, keep-with-next chains moved to the next page together. */
-export function paginateBlocks(blocks: readonly Block[]): PreviewPage[] {
+export interface PaginateOptions {
+  /** twips of the first page taken by the 版头 above the first block */
+  firstPageOffset?: number;
+  /** blocks from this index on are the plan (those before it the 印发通知) */
+  planStart?: number;
+}
+
+/**
+ * Portrait pages: 22 rows each (fewer under a 版头, whose rows run on from its bottom edge at the same
+ * pitch), keep-with-next chains moved to the next page together, a page break before the plan that
+ * follows its 印发通知.
+ */
+export function paginateBlocks(blocks: readonly Block[], options: PaginateOptions = {}): PreviewPage[] {
   const laid = blocks.map(layoutBlock);
+  const planStart = options.planStart ?? 0;
+  const offset = options.firstPageOffset ?? 0;
   const pages: PreviewPage[] = [];
-  let page: PreviewPage = { number: 1, orientation: 'portrait', lines: [], table: null };
+  const blankPage = (number: number): PreviewPage => ({ number, numbered: true, part: planStart > 0 ? 'notice' : 'plan', orientation: 'portrait', rules: [], lines: [], table: null });
+  let page = blankPage(1);
   let row = 0;
+  let capacity = Math.floor((TEXT_HEIGHT - offset) / LINE_PITCH);
   const newPage = () => {
     pages.push(page);
-    page = { number: page.number + 1, orientation: 'portrait', lines: [], table: null };
+    page = blankPage(page.number + 1);
+    if (pages.length > 0 && pages[pages.length - 1]!.part === 'plan') page.part = 'plan';
     row = 0;
+    capacity = ROWS_PER_PAGE;
   };
   laid.forEach((item, bi) => {
+    if (item.block.pageBreakBefore && row > 0) newPage();
+    if (bi >= planStart) page.part = 'plan';
     // Rows that must share a page with this block's last line: the chain of keep-with-next blocks
     // after it, up to and including the first line of the block that ends the chain.
     let glue = 1;
@@ -189,6 +213,7 @@ export function paginateBlocks(blocks: readonly Block[]): PreviewPage[] {
       let k = bi + 1;
       while (k < laid.length) {
         const next = laid[k]!;
+        if (next.block.pageBreakBefore) break;
         if (next.block.keepNext) {
           glue += next.lines.length;
           k++;
@@ -201,10 +226,12 @@ export function paginateBlocks(blocks: readonly Block[]): PreviewPage[] {
     }
     item.lines.forEach((line, li) => {
       const isLast = li === item.lines.length - 1;
-      if (row >= ROWS_PER_PAGE || (isLast && row + glue > ROWS_PER_PAGE && row > 0)) newPage();
+      if (row >= capacity || (isLast && row + glue > capacity && row > 0)) newPage();
       const x = item.left + line.offset;
+      const onFirst = pages.length === 0 && offset > 0;
       page.lines.push({
         row,
+        ...(onFirst ? { top: offset + row * LINE_PITCH } : {}),
         x,
         width: line.width,
         size: item.block.size,
@@ -217,6 +244,70 @@ export function paginateBlocks(blocks: readonly Block[]): PreviewPage[] {
   });
   pages.push(page);
   return pages;
+}
+
+/** The 版头 as preview lines and its rule, drawn above the first page's rows. */
+export function letterheadLines(head: LetterheadLayout): { lines: PreviewPage['lines']; rules: PreviewPage['rules'] } {
+  const lines: PreviewPage['lines'] = [];
+  const rules: PreviewPage['rules'] = [];
+  let y = 0;
+  for (const r of head.rows) {
+    if (r.joint) {
+      const j = r.joint;
+      const gap = Math.round(j.lineHeight * 0.2);
+      const width = Math.min(TEXT_WIDTH, j.nameWidth + (j.suffix === '' ? 0 : j.suffixWidth + gap));
+      const left = Math.round((TEXT_WIDTH - width) / 2);
+      j.organs.forEach((organ, i) => {
+        lines.push({ row: -1, top: y + i * j.lineHeight, height: j.lineHeight, x: left, width: j.nameWidth, size: j.size, align: 'justify', red: true, runs: [{ text: organ, role: 'xbs', bold: false }] });
+      });
+      if (j.suffix !== '') {
+        lines.push({ row: -1, top: y + (r.height - j.lineHeight) / 2, height: j.lineHeight, x: left + j.nameWidth + gap, width: j.suffixWidth, size: j.size, align: 'right', red: true, runs: [{ text: j.suffix, role: 'xbs', bold: false }] });
+      }
+    }
+    for (const seg of r.segments) {
+      const centred = seg.x === 'center';
+      const x = centred ? 0 : (seg.x as number);
+      lines.push({
+        row: -1,
+        top: y,
+        height: r.height,
+        x,
+        width: TEXT_WIDTH - x,
+        size: seg.size,
+        align: centred ? 'center' : 'left',
+        ...(seg.red ? { red: true } : {}),
+        runs: [{ text: seg.text, role: seg.role, bold: false }],
+      });
+    }
+    y += r.height;
+    if (r.rule) rules.push({ top: y - RULE_TWIPS, thickness: RULE_TWIPS, red: true });
+  }
+  return { lines, rules };
+}
+
+/** The 版记 page: the 版记 at the bottom of the type area, its last rule on the 版心's lower edge. */
+export function colophonPage(colophon: ColophonLayout, number: number): PreviewPage {
+  const lines: PreviewPage['lines'] = [];
+  const rules: PreviewPage['rules'] = [];
+  const charW = SIZE_PAGE_NUMBER * 10;
+  let y = TEXT_HEIGHT - colophon.height;
+  rules.push({ top: y, thickness: (THICK_RULE / 8) * 20, red: false });
+  colophon.rows.forEach((r, i) => {
+    if (r.kind === 'cc') {
+      r.lines.forEach((text, k) => {
+        const x = k === 0 ? COLOPHON_INSET : COLOPHON_INSET + CC_LABEL.length * charW;
+        lines.push({ row: -1, top: y + k * LINE_PITCH, x, width: TEXT_WIDTH - COLOPHON_INSET - x, size: SIZE_PAGE_NUMBER, align: 'left', runs: [{ text, role: 'fang', bold: false }] });
+      });
+    } else {
+      const width = TEXT_WIDTH - 2 * COLOPHON_INSET;
+      lines.push({ row: -1, top: y, x: COLOPHON_INSET, width, size: SIZE_PAGE_NUMBER, align: 'left', runs: [{ text: r.lines[0] ?? '', role: 'fang', bold: false }] });
+      if (r.lines[1]) lines.push({ row: -1, top: y, x: COLOPHON_INSET, width, size: SIZE_PAGE_NUMBER, align: 'right', runs: [{ text: r.lines[1], role: 'fang', bold: false }] });
+    }
+    y += r.height;
+    const last = i === colophon.rows.length - 1;
+    rules.push({ top: y, thickness: ((last ? THICK_RULE : THIN_RULE) / 8) * 20, red: false });
+  });
+  return { number, numbered: false, part: 'colophon', orientation: 'portrait', rules, lines, table: null };
 }
 
 const CELL_MARGIN = 85;
@@ -260,14 +351,17 @@ export function paginateLedger(appendix: LedgerAppendix, firstNumber: number): P
   const maxWholeLines = Math.floor(LANDSCAPE_TEXT_HEIGHT / cellLine / 3);
   let current: PreviewPage = {
     number: firstNumber,
+    numbered: true,
+    part: 'ledger',
     orientation: 'landscape',
+    rules: [],
     lines: head,
     table: { columnWidths: widths, top: row * LINE_PITCH, rows: [headerRow] },
   };
   let used = row * LINE_PITCH + headerHeight;
   const next = () => {
     pages.push(current);
-    current = { number: current.number + 1, orientation: 'landscape', lines: [], table: { columnWidths: widths, top: 0, rows: [headerRow] } };
+    current = { number: current.number + 1, numbered: true, part: 'ledger', orientation: 'landscape', rules: [], lines: [], table: { columnWidths: widths, top: 0, rows: [headerRow] } };
     used = headerHeight;
   };
   for (const tr of appendix.table.rows) {
@@ -296,10 +390,36 @@ export function paginateLedger(appendix: LedgerAppendix, firstNumber: number): P
   return pages;
 }
 
-export function buildPreview(doc: PlanDocument, settings: ExportSettings): Preview {
-  const layout = buildPlanLayout(doc, settings);
-  const pages = paginateBlocks(layout.blocks);
+/**
+ * Every page of the issued document: 版头 and 印发通知, the plan, the ledger, then the 版记 page (after
+ * a blank page when 双面印刷 needs the 版记 on an even page). The .docx writer asks the same question
+ * (`needsBlankBeforeColophon`) so the file and the preview agree.
+ */
+export function paginateIssued(layout: IssuedLayout, settings: ExportSettings): PreviewPage[] {
+  const pages = paginateBlocks(layout.blocks, { firstPageOffset: layout.letterhead?.height ?? 0, planStart: layout.planStart });
+  if (layout.letterhead) {
+    const head = letterheadLines(layout.letterhead);
+    pages[0]!.lines.unshift(...head.lines);
+    pages[0]!.rules.push(...head.rules);
+  }
   if (layout.appendix) pages.push(...paginateLedger(layout.appendix, pages.length + 1));
+  if (layout.colophon) {
+    if (needsBlankBeforeColophon(pages.length, settings)) {
+      pages.push({ number: pages.length + 1, numbered: false, part: 'blank', orientation: 'portrait', rules: [], lines: [], table: null });
+    }
+    pages.push(colophonPage(layout.colophon, pages.length + 1));
+  }
+  return pages;
+}
+
+/** 双面印刷: the 版记 goes on the back of the last sheet, so a blank page comes first when the pages before it are even. */
+export function needsBlankBeforeColophon(pagesBefore: number, settings: Pick<ExportSettings, 'duplex'>): boolean {
+  return settings.duplex && pagesBefore % 2 === 0;
+}
+
+export function buildPreview(doc: PlanDocument, settings: ExportSettings, options: IssueOptions = {}): Preview {
+  const layout = buildIssuedLayout(doc, settings, options);
+  const pages = paginateIssued(layout, settings);
   const faces = FONT_PROFILES_BY_ID[settings.fontProfile].faces;
   return {
     pages,

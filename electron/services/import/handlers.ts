@@ -7,6 +7,7 @@ import { createPlanFromDocument } from '../plans/plan-repository.ts';
 import { parsePlanText, type ParsedPlanFile } from './index.ts';
 import { parsePlanBytesIsolated } from './isolated.ts';
 import { directoryNames, learnNamesFromPlan } from '../directory/plan-names.ts';
+import { taskSteps } from '../task-steps.ts';
 
 export function toPreview(parsed: ParsedPlanFile): ImportPreview {
   return {
@@ -29,26 +30,36 @@ function decodeBase64(data: string): Buffer {
 }
 
 export const importHandlers: HandlerTable<keyof typeof importContract> = {
-  'import.parseFile': async ({ fileName, dataBase64, encoding, corrections }, { db }) =>
-    toPreview(
+  'import.parseFile': async ({ fileName, dataBase64, encoding, corrections }, ctx) => {
+    const step = taskSteps(ctx, 'import', 1);
+    step(`正在识别「${fileName}」`);
+    const preview = toPreview(
       await parsePlanBytesIsolated(decodeBase64(dataBase64), fileName, {
         encoding: encoding ?? 'auto',
         ...(corrections ? { corrections } : {}),
-        knownNames: directoryNames(db),
+        knownNames: directoryNames(ctx.db),
       }),
-    ),
+    );
+    step('已识别');
+    return preview;
+  },
   'import.parseText': ({ text, corrections }, { db }) => toPreview(parsePlanText(text, { ...(corrections ? { corrections } : {}), knownNames: directoryNames(db) })),
-  'import.commit': ({ document }, { db }) => {
+  'import.commit': ({ document }, ctx) => {
+    const step = taskSteps(ctx, 'import', 1);
+    step('正在保存导入的方案');
+    const db = ctx.db;
     const doc = { ...document, title: document.title.trim() || '导入的方案' };
     // The plan and the names it teaches the directory are stored together; IMMEDIATE so a busy database
     // is waited for (busy_timeout) instead of failing half-way.
-    return db
+    const saved = db
       .transaction(() => {
         const plan = createPlanFromDocument(db, doc, { year: yearOf(doc.title) ?? yearOf(doc.date ?? '') ?? null });
         learnNamesFromPlan(db, doc);
         return { planId: plan.id };
       })
       .immediate();
+    step('已保存');
+    return saved;
   },
 };
 

@@ -7,12 +7,15 @@ import { recognisePlan, toLines } from '../../../shared/importer/recognise.ts';
 import type { RecogniseCorrections, RecogniseResult, SourceLine } from '../../../shared/importer/types.ts';
 import { sniffFile, type FileKind } from './sniff.ts';
 import { decodeText } from './decode.ts';
-import { readDocx } from './docx.ts';
-import { readDoc } from './doc.ts';
-import { htmlToLines } from './html.ts';
 import { checkSize, IMPORT_LIMITS } from './limits.ts';
 // A cycle (isolated.ts runs parsePlanBytes from here in the worker), resolved at call time.
 import { parsePlanBytesIsolated } from './isolated.ts';
+
+// The Word and HTML readers (a zip reader, word-extractor) load only for such files: `rectify parse`
+// of a .txt does not pay for them.
+const docxReader = () => import('./docx.ts');
+const docReader = () => import('./doc.ts');
+const htmlReader = () => import('./html.ts');
 
 export interface ParsedPlanFile extends RecogniseResult {
   /** What the file turned out to be */
@@ -51,12 +54,12 @@ export async function parsePlanBytes(bytes: Uint8Array, fileName: string, option
   let sourceText: string;
   switch (kind) {
     case 'docx':
-      lines = await readDocx(bytes, fileName);
+      lines = await (await docxReader()).readDocx(bytes, fileName);
       encoding = 'docx';
       sourceText = linesToText(lines);
       break;
     case 'doc':
-      lines = await readDoc(bytes, fileName);
+      lines = await (await docReader()).readDoc(bytes, fileName);
       encoding = fileName.toLowerCase().endsWith('.wps') ? 'wps' : 'doc';
       sourceText = linesToText(lines);
       break;
@@ -64,7 +67,7 @@ export async function parsePlanBytes(bytes: Uint8Array, fileName: string, option
       throw new AppError('unsupported_file', `“${fileName}”是 RTF 格式，请用 Word 或 WPS 打开后另存为 .docx 再导入`);
     case 'html': {
       const decoded = decodeText(bytes, fileName, options.encoding ?? 'auto');
-      lines = htmlToLines(decoded.text);
+      lines = (await htmlReader()).htmlToLines(decoded.text);
       encoding = decoded.encoding;
       sourceText = linesToText(lines);
       break;

@@ -4,6 +4,7 @@ import { emptyMeasure, type MeasureFields, type NodeKind, type NodeStyle } from 
 import type { EditResult, HeaderPatch, MeasurePatch, NodePatch } from '../../../shared/api/editor.ts';
 import { classifyDeadline } from '../../../shared/domain/deadline-classify.ts';
 import { newId } from '../ids.ts';
+import { noticeJson } from '../plans/plan-repository.ts';
 import { cached, type CaptureScope } from '../history/plan-state.ts';
 import { assertVersion, editPlan, historyState, type EditOutcome } from '../history/edit.ts';
 import { noteNames, retractName } from '../directory/directory.ts';
@@ -344,6 +345,7 @@ export function updateHeader(db: Db, input: { planId: string; expectedVersion: n
       if (patch.date !== undefined) set('doc_date', patch.date);
       if (patch.preamble !== undefined) set('preamble', JSON.stringify(patch.preamble));
       if (patch.attachments !== undefined) set('attachments', JSON.stringify(patch.attachments));
+      if (patch.notice !== undefined) set('notice', noticeJson(patch.notice));
       if (patch.level3Numbering !== undefined) {
         const row = cached(db, 'SELECT settings FROM plans WHERE id = ?').get(input.planId) as { settings: string };
         set('settings', JSON.stringify({ ...(JSON.parse(row.settings) as object), level3Numbering: patch.level3Numbering }));

@@ -1,6 +1,6 @@
 import type { Db } from '../store/database.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { PlanDocument } from '../../../shared/domain/document.ts';
+import { CoverNoticeSchema, type CoverNotice, type PlanDocument } from '../../../shared/domain/document.ts';
 import type { PlanDetail, PlanSummary } from '../../../shared/api/plans.ts';
 import { newId, nowIso } from '../ids.ts';
 import { insertOutline, readOutline, toDocNodes } from './outline-rows.ts';
@@ -15,6 +15,8 @@ interface PlanRow {
   addressee: string | null;
   issuer: string | null;
   doc_date: string | null;
+  /** JSON of the 印发通知, NULL when none */
+  notice: string | null;
   preamble: string;
   attachments: string;
   variables: string;
@@ -81,8 +83,24 @@ export function getPlan(db: Db, id: string): PlanDetail {
   };
 }
 
+/** The stored 印发通知; a value that no longer reads as one (a hand edit) is no notice rather than an error. */
+export function parseNotice(json: string | null): CoverNotice | null {
+  if (json === null) return null;
+  try {
+    const parsed = CoverNoticeSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function noticeJson(notice: CoverNotice | null | undefined): string | null {
+  return notice ? JSON.stringify(notice) : null;
+}
+
 function documentHeader(row: PlanRow): Omit<PlanDocument, 'sections'> {
   const settings = JSON.parse(row.settings) as { level3Numbering?: unknown };
+  const notice = parseNotice(row.notice);
   return {
     title: row.title,
     kind: row.kind,
@@ -93,6 +111,8 @@ function documentHeader(row: PlanRow): Omit<PlanDocument, 'sections'> {
     issuer: row.issuer,
     date: row.doc_date,
     level3Numbering: settings.level3Numbering === 'continuous' ? 'continuous' : 'restart',
+    // Only a plan that has a notice carries the field: a document without one reads back as it went in.
+    ...(notice ? { notice } : {}),
   };
 }
 
@@ -112,8 +132,8 @@ export function createPlanFromDocument(db: Db, doc: PlanDocument, meta: PlanMeta
   db.transaction(() => {
     const settings = { ...(meta.settings ?? {}), level3Numbering: doc.level3Numbering };
     db.prepare(
-      `INSERT INTO plans (id, title, kind, template_id, org, year, addressee, issuer, doc_date, preamble, attachments, variables, settings, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO plans (id, title, kind, template_id, org, year, addressee, issuer, doc_date, notice, preamble, attachments, variables, settings, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       id,
       doc.title,
@@ -124,6 +144,7 @@ export function createPlanFromDocument(db: Db, doc: PlanDocument, meta: PlanMeta
       doc.addressee,
       doc.issuer,
       doc.date,
+      noticeJson(doc.notice),
       JSON.stringify(doc.preamble),
       JSON.stringify(doc.attachments),
       JSON.stringify(meta.variables ?? {}),

@@ -1,4 +1,3 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../store/database.ts';
 import { AppError } from '../../../shared/errors.ts';
@@ -6,15 +5,16 @@ import type { PlanDocument } from '../../../shared/domain/document.ts';
 import type { DocNode } from '../../../shared/domain/document.ts';
 import type { LedgerColumnSet } from '../../../shared/api/progress.ts';
 import type { LedgerTable } from '../../../shared/ledger/index.ts';
-import { resolveExportSettings, type ExportSettings } from '../../../shared/domain/export-settings.ts';
+import { resolveExportSettings, type ExportSettings, type ExportSettingsPatch } from '../../../shared/domain/export-settings.ts';
 import { normalizePunctuation } from '../../../shared/text/punctuation.ts';
 import { buildReportDocument } from '../../../shared/progress/report-text.ts';
 import { localIsoDate } from '../../../shared/progress/dates.ts';
 import { safeFileName } from '../../../shared/progress/evidence-names.ts';
-import { buildPlanLayout } from '../export/blocks.ts';
-import { buildDocument, buildLedgerDocument, packDocx } from '../export/docx-writer.ts';
+import { buildLedgerDocument, packDocx } from '../export/docx-writer.ts';
+import { exportPlanDocx } from '../export/export-plan.ts';
+import { getExportSettings } from '../export/settings-store.ts';
 import { getPlan } from '../plans/plan-repository.ts';
-import { errCode, ioError } from '../evidence/blob-store.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
 import { loadLedger, type LoadedLedger } from './ledger-data.ts';
 import { ledgerXlsx } from './ledger-xlsx.ts';
 
@@ -68,21 +68,6 @@ export async function ledgerFile(
   return { fileName, data: await packDocx(document, settings), rows: loaded.ledger.measures.length, loaded };
 }
 
-/** Writes beside the target and renames: an interrupted export never leaves a truncated file under the name. */
-export async function writeFileAtomic(file: string, data: Buffer): Promise<void> {
-  const target = path.resolve(file);
-  const tmp = `${target}.${process.pid}.part`;
-  try {
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(tmp, data);
-    await rename(tmp, target);
-  } catch (err) {
-    await rm(tmp, { force: true }).catch(() => undefined);
-    if (errCode(err) === 'EISDIR') throw new AppError('bad_input', `「${target}」是文件夹，请给出文件名`);
-    throw ioError(err, '写入导出文件失败', path.basename(target));
-  }
-}
-
 export async function exportLedger(
   db: Db,
   input: { planId: string; output: string; format?: LedgerFormat | undefined; columnSet?: LedgerColumnSet | undefined },
@@ -90,7 +75,7 @@ export async function exportLedger(
   const format = input.format ?? formatFromPath(input.output);
   if (!format) throw new AppError('bad_input', `无法从文件名「${path.basename(input.output)}」判断格式：请以 .xlsx 或 .docx 结尾`);
   const file = await ledgerFile(db, input.planId, format, input.columnSet ?? 'E');
-  await writeFileAtomic(input.output, file.data);
+  await writeFileAtomic(input.output, file.data, { createFolder: true });
   return { path: path.resolve(input.output), format, rows: file.rows };
 }
 
@@ -105,22 +90,34 @@ export function reportDocument(db: Db, planId: string, asOf?: string): PlanDocum
 }
 
 /**
- * The report as .docx through the exporter's engine, with the plan's ledger (columns E, with the
- * tracking extras) as its landscape attachment — the very table `exportLedger` writes.
+ * The report, its export settings (the report's own 发文设置 — a 报告 by default — over the plan's
+ * fonts) and its ledger: what the .docx and the export dialog's preview are made from.
  */
-export async function reportDocx(db: Db, planId: string, asOf?: string): Promise<{ document: PlanDocument; data: Buffer; warnings: string[] }> {
+export function reportExportInputs(
+  db: Db,
+  planId: string,
+  asOf?: string,
+  patch?: ExportSettingsPatch,
+): { document: PlanDocument; settings: ExportSettings; ledgerTable: LedgerTable<DocNode> } {
   const loaded = loadLedger(db, planId, 'E');
   const document = reportDocument(db, planId, asOf);
   const settings: ExportSettings = {
-    ...planExportSettings(db, planId),
+    ...getExportSettings(db, planId, patch, 'report'),
     ledger: true,
     ledgerTitle: loaded.ledger.title,
     ledgerColumns: loaded.table.columns.map((c) => c.id),
     // The report states each measure's 整改情况 in its text; the 责任 line belongs to the plan.
     responsibilityLine: false,
   };
-  const layout = buildPlanLayout(document, settings);
-  if (layout.appendix) layout.appendix = { ...layout.appendix, table: normalizedTable(loaded.table) as unknown as LedgerTable<DocNode> };
-  const built = buildDocument({ blocks: layout.blocks, appendix: layout.appendix, settings, title: document.title });
-  return { document, data: await packDocx(built, settings), warnings: layout.warnings };
+  return { document, settings, ledgerTable: normalizedTable(loaded.table) as unknown as LedgerTable<DocNode> };
+}
+
+/**
+ * The report as .docx through the exporter's engine, with the plan's ledger (columns E, with the
+ * tracking extras) as its landscape attachment — the very table `exportLedger` writes.
+ */
+export async function reportDocx(db: Db, planId: string, asOf?: string): Promise<{ document: PlanDocument; data: Buffer; warnings: string[] }> {
+  const { document, settings, ledgerTable } = reportExportInputs(db, planId, asOf);
+  const r = await exportPlanDocx(document, settings, { ledgerTable });
+  return { document, data: r.data, warnings: r.warnings };
 }

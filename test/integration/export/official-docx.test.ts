@@ -10,7 +10,8 @@ import { defaultExportSettings } from '../../../shared/domain/export-settings.ts
 import type { DocNode, PlanDocument } from '../../../shared/domain/document.ts';
 import { bigPlan } from '../../helpers/big-plan.ts';
 import { attr, effectiveEastAsia, paragraphs, readDocxParts, runWith, styleXml } from './docx-xml.ts';
-import { bodyRows, cells, footerLines, PT, renderDocx, type PdfPage } from './render.ts';
+import { bodyRows, footerLines, fullLineCounts, PT, renderDocx, type PdfPage } from './render.ts';
+import { outlineShape } from './outline-shape.ts';
 
 // The exported documents are rendered once each by LibreOffice; all layout assertions share them.
 const work = mkdtempSync(path.join(os.tmpdir(), 'rectify-export-'));
@@ -245,23 +246,7 @@ describe('layout in LibreOffice (pdftotext -bbox-layout)', () => {
 
   it('full lines hold 28 characters (26 after the two-character indent)', () => {
     for (const p of [plan, minzhu, big]) {
-      const counts: number[] = [];
-      for (const page of portrait(p)) {
-        for (const r of bodyRows(page)) {
-          const cjkOnly = [...r.text].every((ch) => (ch.codePointAt(0) ?? 0) >= 0x2000);
-          const reachesRight = r.xMax > PT.pageW - PT.right - 12;
-          // The 楷体 substitute (AR PL UKai) sets （：；、 narrower than a full cell, so responsibility
-          // lines fit an extra mark in LibreOffice; the count is about the 仿宋 body text.
-          const kaiLine = r.text.startsWith('（责任') || r.text.includes('完成时限');
-          if (!cjkOnly || !reachesRight || kaiLine) continue;
-          // A comma or full stop at the end of a full line hangs in the margin (Word's overflowPunct).
-          const hangs = /[，。、；：？！]$/.test(r.text);
-          let n = -1;
-          if (Math.abs(r.xMin - PT.left) < 2) n = cells(r.text);
-          else if (Math.abs(r.xMin - (PT.left + 31.5)) < 2) n = cells(r.text) + 2;
-          if (n >= 0) counts.push(n === 29 && hangs ? 28 : n);
-        }
-      }
+      const counts = portrait(p).flatMap((page) => fullLineCounts(bodyRows(page)));
       expect(counts.length).toBeGreaterThan(10);
       // 27 only where a closing mark may not start the next line (or a hanging mark ended it early)
       expect(counts.filter((n) => n !== 28 && n !== 27)).toEqual([]);
@@ -337,15 +322,7 @@ describe('layout in LibreOffice (pdftotext -bbox-layout)', () => {
 });
 
 describe('round trip through the importer', () => {
-  const outline = (nodes: DocNode[]): unknown[] =>
-    nodes.map((n) => ({
-      kind: n.kind,
-      level: n.style.level,
-      heading: n.heading,
-      body: n.body,
-      fields: n.measure ? [n.measure.leader, n.measure.department, n.measure.person, n.measure.deadline] : null,
-      children: outline(n.children),
-    }));
+  const outline = outlineShape;
 
   it('importing the exported .docx (ledger appendix on, the default) gives back the same outline, measure fields and text', async () => {
     for (const file of ['synthetic-01-minzhu-shenghuohui-renda.txt', 'minzhu-shenghuohui-zhenggai-fangan.txt']) {

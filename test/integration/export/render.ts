@@ -113,3 +113,27 @@ export function cells(text: string): number {
   for (const ch of text) n += (ch.codePointAt(0) ?? 0) < 0x2000 ? 0.5 : 1;
   return n;
 }
+
+/**
+ * Characters on each full body line (a line reaching the right edge of the type area, all Hanzi and
+ * full-width marks): 28, or 26 after the two-character indent (counted as 28). 27 is legitimate where
+ * a closing mark may not start the next line; a comma or full stop hanging in the margin ends a full line.
+ */
+export function fullLineCounts(rows: readonly BodyRow[]): number[] {
+  const counts: number[] = [];
+  for (const r of rows) {
+    const cjkOnly = [...r.text].every((ch) => (ch.codePointAt(0) ?? 0) >= 0x2000);
+    const reachesRight = r.xMax > PT.pageW - PT.right - 12;
+    // The 楷体 substitute (AR PL UKai) sets （：；、 narrower than a full cell, so responsibility
+    // lines fit an extra mark in LibreOffice; the count is about the 仿宋 body text.
+    const kaiLine = r.text.startsWith('（责任') || r.text.includes('完成时限');
+    if (!cjkOnly || !reachesRight || kaiLine) continue;
+    // A comma or full stop at the end of a full line hangs in the margin (Word's overflowPunct).
+    const hangs = /[，。、；：？！]$/.test(r.text);
+    let n = -1;
+    if (Math.abs(r.xMin - PT.left) < 2) n = cells(r.text);
+    else if (Math.abs(r.xMin - (PT.left + 31.5)) < 2) n = cells(r.text) + 2;
+    if (n >= 0) counts.push(n === 29 && hangs ? 28 : n);
+  }
+  return counts;
+}

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { tempDir } from '../../helpers/temp.ts';
 import { createServices, type Services } from '../../../electron/services/index.ts';
 import { startWebHost, type WebHost } from '../../../electron/web/host.ts';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/content-security-policy.ts';
 
 let host: WebHost | undefined;
 let services: Services | undefined;
@@ -60,6 +61,8 @@ describe('浏览器测试主机（仅本机回环）', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain(`<meta name="rectify-token" content="${h.token}" />`);
     expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    // The same policy as the desktop app's app:// responses (shared/content-security-policy.ts).
+    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
   });
 
   it('经由 /api/rpc 调用真实服务；输入错误返回中文说明', async () => {

@@ -118,3 +118,35 @@ describe('公文检查规则', () => {
     ]);
   });
 });
+
+describe('公文检查：发文设置', () => {
+  const issuance = (over: Partial<NonNullable<CheckablePlan['issuance']>> = {}): NonNullable<CheckablePlan['issuance']> => ({
+    docType: 'none',
+    docNumber: null,
+    addressee: null,
+    ...over,
+  });
+
+  it('发文字号：年份写全并用六角括号，不加“第”，不编虚位；指明在哪里修改', () => {
+    expect(runChecks(plan({ issuance: issuance({ docNumber: '××党组发〔2026〕3号' }) }))).toEqual([]);
+    const findings = runChecks(plan({ issuance: issuance({ docNumber: '××党组发[26]第03号' }) }));
+    expect(findings.map((f) => [f.rule, f.severity, f.field, f.nodeId])).toEqual([['doc_number_format', 'error', 'issuance', null]]);
+    expect(findings[0]!.message).toBe(
+      '发文字号年份应使用六角括号〔〕；年份应写全四位（如〔2026〕）；序号前不加“第”；序号不编虚位（写3号，不写03号）（在“导出 Word → 发文设置”中修改）',
+    );
+    expect(findings[0]!.excerpt).toBe('××党组发[26]第03号');
+  });
+
+  it('上行文（报告、请示）只主送一个上级机关：方案的主送机关或发文设置中的主送', () => {
+    const report = (addressee: string | null, own: string | null = null) => runChecks(plan({ addressee, issuance: issuance({ docType: 'report', addressee: own }) }));
+    expect(report('中共××市委')).toEqual([]);
+    expect(report('中共××市委、市纪委').map((f) => [f.rule, f.severity, f.field])).toEqual([['upward_addressee', 'error', 'addressee']]);
+    expect(report('各处室、各直属单位', '中共××市委')).toEqual([]);
+    expect(report(null, '市委，市政府').map((f) => [f.rule, f.field])).toEqual([['upward_addressee', 'issuance']]);
+    expect(report(null)[0]).toMatchObject({ rule: 'upward_addressee', severity: 'warning', message: '报告应主送一个上级机关，尚未填写主送机关' });
+    const request = runChecks(plan({ addressee: '各县（市、区）委', issuance: issuance({ docType: 'request' }) }));
+    expect(request[0]!.message).toBe('请示是上行文，只能主送一个上级机关，其他机关可以抄送');
+    // a notice goes down to many: no such rule
+    expect(runChecks(plan({ addressee: '机关各处室、各直属单位', issuance: issuance({ docType: 'notice' }) }))).toEqual([]);
+  });
+});

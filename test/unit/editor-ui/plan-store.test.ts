@@ -1,30 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Api } from '../../../shared/api/contract.ts';
-import type { PlanDetail, StoredNode } from '../../../shared/api/plans.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { emptyDocument } from '../../../shared/domain/document.ts';
 import { CONFLICT_BEFORE_EXPORT, createPlanStore, saveAllEdits } from '../../../renderer/editor/plan-store.ts';
-
-function node(id: string): StoredNode {
-  return { id, kind: 'measure', heading: id, body: [], style: {}, measure: null, problemKeys: [], children: [] };
-}
-
-function plan(version: number, outline: StoredNode[] = [node('m1'), node('m2')]): PlanDetail {
-  const { sections: _sections, ...document } = emptyDocument('方案');
-  return {
-    id: 'p1',
-    title: '方案',
-    kind: 'blank',
-    status: 'draft',
-    measureCount: outline.length,
-    createdAt: '2025-01-01T00:00:00Z',
-    updatedAt: '2025-01-01T00:00:00Z',
-    version,
-    meta: { org: null, year: null, templateId: null, variables: {}, settings: {} },
-    document,
-    outline,
-  };
-}
+import { plan } from './plan-fixture.ts';
 
 /** A fake service: records calls, answers with a growing version, can be told to refuse. */
 function fakeApi() {

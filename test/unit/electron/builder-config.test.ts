@@ -52,6 +52,14 @@ describe('electron-builder.yml', () => {
     expect(config.electronLanguages).toEqual(['zh-CN', 'en-US']);
   });
 
+  it('installs the rectify command line beside the program (and as /usr/bin/rectify from the deb), RunAsNode staying off', () => {
+    expect(config.linux.extraFiles).toEqual([{ from: 'build/linux/rectify', to: 'rectify' }]);
+    expect(config.win.extraFiles).toEqual([{ from: 'build/win/rectify.cmd', to: 'rectify.cmd' }]);
+    expect(config.deb.fpm).toEqual(['build/linux/rectify=/usr/bin/rectify']);
+    expect(config.electronFuses.runAsNode).toBe(false);
+    expect(config.files).toContain('!out/main/bundle-sources.json');
+  });
+
   it('hardens the Electron binary with fuses', () => {
     expect(config.electronFuses).toMatchObject({
       runAsNode: false,

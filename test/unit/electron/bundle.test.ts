@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -32,17 +33,33 @@ afterAll(() => {
 });
 
 describe('scripts/build.mjs output', () => {
-  it('produces an ES-module main bundle and a CommonJS preload that pass node --check', () => {
-    for (const file of ['main/main.js', 'preload/preload.cjs']) {
+  it('produces ES-module entries for the main process, the service process and the CLI, and a CommonJS preload, that pass node --check', () => {
+    for (const file of ['main/main.js', 'main/service-host.js', 'main/cli.js', 'preload/preload.cjs']) {
       const check = spawnSync(process.execPath, ['--check', path.join(out, file)], { encoding: 'utf8' });
       expect(check.status, `${file}: ${check.stderr}`).toBe(0);
     }
     const main = readFileSync(path.join(out, 'main/main.js'), 'utf8');
     expect(main).toMatch(/^import .* from "electron";$/m);
     expect(main).not.toMatch(/\brequire\(/);
-    // npm packages stay external (electron-builder ships them from node_modules).
-    expect(main).toMatch(/from "better-sqlite3"/);
-    expect(main).toMatch(/from "zod"/);
+    // The window's process never loads SQLite: the services (and the CLI, on demand) do.
+    expect(main).not.toMatch(/from "better-sqlite3"/);
+  });
+
+  it('bundles every library except the native addon: the app needs nothing else from node_modules', () => {
+    const files = readdirSync(path.join(out, 'main')).filter((f) => f.endsWith('.js'));
+    const imported = new Set<string>();
+    for (const file of files) {
+      const code = readFileSync(path.join(out, 'main', file), 'utf8');
+      // ES imports, dynamic imports, and the require() calls left by bundled CommonJS libraries.
+      for (const m of code.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*"([^"]+)"|\bimport\(\s*"([^"]+)"\s*\)|\brequire\(\s*"([^"]+)"\s*\)/g)) {
+        const spec = m[1] ?? m[2] ?? m[3] ?? '';
+        if (!spec.startsWith('.')) imported.add(spec);
+      }
+    }
+    const bare = [...imported].filter((s) => !s.startsWith('node:') && !builtinModules.includes(s));
+    expect(bare.sort()).toEqual(['better-sqlite3', 'electron']);
+    const zodIn = files.filter((f) => readFileSync(path.join(out, 'main', f), 'utf8').includes('from "zod"'));
+    expect(zodIn).toEqual([]);
   });
 
   it('copies every numbered migration beside the main bundle', () => {
@@ -91,6 +108,7 @@ describe('the built main bundle, started with a stub electron', () => {
     menuLabels: string[];
     page: { status: number; csp: string | null; body: string };
     traversalStatus: number;
+    services: { entry: string; serviceName: string | null }[];
     created: { ok: boolean };
     listed: { ok: boolean; result: { title: string }[] };
     errors: string[];
@@ -122,6 +140,8 @@ describe('the built main bundle, started with a stub electron', () => {
     expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
     expect(window.options.webPreferences.preload).toBe(path.join(out, 'preload', 'preload.cjs'));
     expect(existsSync(window.options.webPreferences.preload as string)).toBe(true);
+    // The RPC went to the service bundle, running in a child process of its own.
+    expect(report.services).toEqual([{ entry: path.join(out, 'main', 'service-host.js'), serviceName: '整改方案工作台服务' }]);
     expect(report.created.ok).toBe(true);
     expect(report.listed).toMatchObject({ ok: true, result: [{ title: '打包冒烟测试' }] });
 
@@ -133,5 +153,70 @@ describe('the built main bundle, started with a stub electron', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('the built CLI (out/main/cli.js), with no TypeScript loader', () => {
+  /** Runs the CLI bundle in plain Node, recording which files it loads. */
+  function cli(args: string[]) {
+    const record = path.join(tempDir('rectify-loads-'), 'loads.txt');
+    const r = spawnSync(process.execPath, ['--import', path.join(harness, 'record-loads.mjs'), path.join(out, 'main/cli.js'), ...args], {
+      encoding: 'utf8',
+      cwd: repo,
+      env: { ...process.env, RECORD_LOADS: record, RECTIFY_DATA: '', NODE_OPTIONS: '' },
+    });
+    const loaded = readFileSync(record, 'utf8').split('\n').filter(Boolean).map((u) => fileURLToPath(u));
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr, loaded };
+  }
+  const bytes = (files: string[]) => files.reduce((sum, f) => sum + statSync(f).size, 0);
+  const ours = (files: string[]) => files.filter((f) => f.startsWith(path.join(out, 'main')));
+
+  it('rectify list on an empty workbook prints its note and exits 0 (it used to die with ERR_INVALID_ARG_TYPE)', () => {
+    const data = tempDir('rectify-empty-');
+    const plain = cli(['list', '--data', data]);
+    expect(plain).toMatchObject({ code: 0, stdout: '（还没有方案）\n', stderr: '' });
+    const json = cli(['list', '--json', '--data', data]);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual([]);
+  });
+
+  it('commands load only what they use: help and list a small part of the bundle, no TypeScript anywhere', () => {
+    const all = bytes(readdirSync(path.join(out, 'main')).filter((f) => f.endsWith('.js')).map((f) => path.join(out, 'main', f)));
+    const help = cli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('用法：rectify');
+    expect(help.loaded.some((f) => f.includes('better-sqlite3'))).toBe(false);
+    expect(bytes(ours(help.loaded))).toBeLessThan(all * 0.15);
+    const list = cli(['list', '--data', tempDir('rectify-empty-')]);
+    expect(list.loaded.some((f) => f.includes('better-sqlite3'))).toBe(true);
+    expect(bytes(ours(list.loaded))).toBeLessThan(all * 0.2);
+    for (const run of [help, list]) expect(run.loaded.filter((f) => /\.tsx?$/.test(f) || f.includes(`${path.sep}tsx${path.sep}`))).toEqual([]);
+  });
+});
+
+describe('the built main bundle with --cli (what the installed rectify launcher runs)', () => {
+  function installedCli(args: string[]) {
+    const r = spawnSync(process.execPath, ['--import', path.join(harness, 'hooks.mjs'), path.join(out, 'main/main.js'), '--cli', ...args], {
+      encoding: 'utf8',
+      cwd: repo,
+      env: { ...process.env, STUB_APP_PATH: appPath, STUB_CLI: '1', RECTIFY_DATA: '' },
+      timeout: 30_000,
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  it('runs the CLI without a window and exits with its code, printing to the terminal', () => {
+    const data = tempDir('rectify-installed-');
+    expect(installedCli(['list', '--data', data])).toEqual({ code: 0, stdout: '（还没有方案）\n', stderr: '' });
+    const created = installedCli(['new', '--title', '安装版命令行', '--json', '--data', data]);
+    expect(created.code, created.stderr).toBe(0);
+    expect(JSON.parse(created.stdout)).toMatchObject({ title: '安装版命令行' });
+    const missing = installedCli(['show', 'no-such-plan', '--data', data]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/[\u4e00-\u9fff]/);
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
+    const help = installedCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('用法：rectify');
   });
 });

@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
+import { createServices } from '../../../electron/services/index.ts';
+import { serveServices } from '../../../electron/services/host/serve.ts';
 
 /**
  * A stand-in for the `electron` module (the real binary cannot run here). It records what the shell
@@ -20,6 +22,15 @@ export class FakeWebContents extends EventEmitter {
   mainFrame: FakeWebFrame;
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   reload = vi.fn();
+  /** Messages the main process sent to this page (webContents.send). */
+  sent: { channel: string; message: unknown }[] = [];
+  destroyed = false;
+  send(channel: string, message: unknown): void {
+    this.sent.push({ channel, message: structuredClone(message) });
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
   constructor(url = 'app://workbook/index.html') {
     super();
     this.mainFrame = new FakeWebFrame(url);
@@ -76,10 +87,82 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
+/**
+ * Electron's utility process, in this process: the real service host (serveServices over the real
+ * services) behind a port that copies every message with structuredClone and delivers it later, as a
+ * MessagePort does. `crash()` makes it die the way a process does: no answers, then an exit event.
+ */
+export class FakeUtilityProcess extends EventEmitter {
+  static instances: FakeUtilityProcess[] = [];
+  readonly entry: string;
+  readonly options: unknown;
+  /** Messages the main process posted to it. */
+  readonly received: unknown[] = [];
+  exited = false;
+  private deliver: ((raw: unknown) => void) | null = null;
+  private opened: { close(): void } | null = null;
+  constructor(entry: string, options: unknown) {
+    super();
+    this.entry = entry;
+    this.options = options;
+    FakeUtilityProcess.instances.push(this);
+    serveServices(
+      {
+        post: (message) => {
+          const copy = structuredClone(message);
+          setImmediate(() => {
+            if (!this.exited) this.emit('message', copy);
+          });
+        },
+        onMessage: (listener) => {
+          this.deliver = listener;
+        },
+      },
+      {
+        open: async (init) => {
+          const services = await createServices(init);
+          if (this.exited) services.close();
+          else this.opened = services;
+          return services;
+        },
+        exit: (code) => this.exit(code),
+      },
+    );
+  }
+  /** Test hook: the process dies while handling the next call of `method` (before answering it). */
+  crashOnCall: { method: string; code: number } | null = null;
+  postMessage(message: unknown): void {
+    if (this.exited) throw new Error('the utility process has exited');
+    const copy = structuredClone(message);
+    this.received.push(copy);
+    setImmediate(() => {
+      const call = copy as { type?: string; method?: string };
+      if (this.crashOnCall && call.type === 'call' && call.method === this.crashOnCall.method) return this.crash(this.crashOnCall.code);
+      if (!this.exited) this.deliver?.(copy);
+    });
+  }
+  kill(): boolean {
+    this.exit(null);
+    return true;
+  }
+  /** Test hook: the process dies (a reader ran out of memory, a native crash …). */
+  crash(code = 134): void {
+    this.exit(code);
+  }
+  private exit(code: number | null): void {
+    if (this.exited) return;
+    this.exited = true;
+    this.opened?.close();
+    this.opened = null;
+    setImmediate(() => this.emit('exit', code));
+  }
+}
+
 export type Handler = (event: unknown, payload: unknown) => unknown;
 
 function createFake() {
   const ipcHandlers = new Map<string, Handler>();
+  const ipcListeners = new Map<string, Handler>();
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
   let resolveReady: () => void = () => undefined;
 
@@ -134,11 +217,21 @@ function createFake() {
       removeHandler: vi.fn((channel: string) => {
         ipcHandlers.delete(channel);
       }),
+      on: vi.fn((channel: string, listener: Handler) => {
+        ipcListeners.set(channel, listener);
+      }),
+      removeAllListeners: vi.fn((channel: string) => {
+        ipcListeners.delete(channel);
+      }),
+    },
+    utilityProcess: {
+      fork: vi.fn((entry: string, _args?: string[], options?: unknown) => new FakeUtilityProcess(entry, options)),
     },
     dialog: {
       showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
       showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
       showMessageBox: vi.fn(async () => ({ response: 0 })),
+      showMessageBoxSync: vi.fn((..._args: unknown[]) => 0),
       showErrorBox: vi.fn(),
     },
     Menu: {
@@ -147,15 +240,22 @@ function createFake() {
     },
     shell: { openPath: vi.fn(async () => ''), openExternal: vi.fn() },
     contextBridge: { exposeInMainWorld: vi.fn() },
-    ipcRenderer: { invoke: vi.fn() },
+    ipcRenderer: { invoke: vi.fn(), send: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
     webUtils: { getPathForFile: vi.fn((_file: unknown) => '') },
   };
 
-  return { electron, ipcHandlers, protocolHandlers };
+  return { electron, ipcHandlers, ipcListeners, protocolHandlers };
 }
 
 export const fake = createFake();
 export const electron = fake.electron;
+
+/** Simulates `ipcRenderer.send` (one-way) arriving from `frame` of `contents`. */
+export function sendFrom(channel: string, sender: { contents: FakeWebContents; frame: FakeWebFrame | null }, payload: unknown): void {
+  const listener = fake.ipcListeners.get(channel);
+  if (!listener) throw new Error(`no listener for ${channel}`);
+  listener({ sender: sender.contents, senderFrame: sender.frame }, payload);
+}
 
 /** Simulates `ipcRenderer.invoke` arriving from `frame` of `contents`. */
 export function invokeFrom(channel: string, sender: { contents: FakeWebContents; frame: FakeWebFrame | null }, payload: unknown): unknown {

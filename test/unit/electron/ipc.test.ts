@@ -1,29 +1,45 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHOOSE_PATHS_CHANNEL, CHOOSE_SAVE_PATH_CHANNEL, OPEN_ATTACHMENT_CHANNEL, OPEN_FILES_CHANNEL, RPC_CHANNEL, SAVE_FILE_CHANNEL, type RpcEnvelope } from '../../../shared/api/bridge.ts';
+import {
+  CHOOSE_PATHS_CHANNEL,
+  CHOOSE_SAVE_PATH_CHANNEL,
+  GRANT_DROPPED_PATH_CHANNEL,
+  OPEN_ATTACHMENT_CHANNEL,
+  OPEN_FILES_CHANNEL,
+  RPC_CHANNEL,
+  SAVE_FILE_CHANNEL,
+  type RpcEnvelope,
+} from '../../../shared/api/bridge.ts';
 import { createServices, type Services } from '../../../electron/services/index.ts';
 import { tempDir } from '../../helpers/temp.ts';
-import { FakeWebContents, FakeWebFrame, fake, invokeFrom } from './fake-electron.ts';
+import { FakeWebContents, FakeWebFrame, fake, invokeFrom, sendFrom } from './fake-electron.ts';
 
 vi.mock('electron', async () => (await import('./fake-electron.ts')).electron);
 
 const { registerIpc } = await import('../../../electron/main/ipc.ts');
-const { writeFileAtomically, safeFileName } = await import('../../../electron/main/files.ts');
+const { OpenCopies, removeStaleCopies } = await import('../../../electron/main/open-copies.ts');
+const { safeFileName } = await import('../../../electron/main/files.ts');
+const { writeFileAtomic: writeFileAtomically } = await import('../../../electron/services/files/atomic-write.ts');
 
 let services: Services;
 let unregister: () => void;
 let callByName: ReturnType<typeof vi.fn>;
 const documents = { dir: '/home/user/文档' };
+let copiesRoot: string;
+let openCopies: InstanceType<typeof OpenCopies>;
 
 beforeAll(async () => {
   services = await createServices({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'rectify-ipc-')) });
   callByName = vi.fn((name: string, input: unknown) => services.callByName(name, input));
+  copiesRoot = mkdtempSync(path.join(os.tmpdir(), 'rectify-ipc-tmp-'));
+  openCopies = new OpenCopies(copiesRoot);
   unregister = registerIpc({
     services: Promise.resolve({ callByName } as unknown as Services),
     getWindow: () => null,
     defaultSaveDir: () => documents.dir,
+    openCopies,
   });
 });
 
@@ -31,6 +47,7 @@ afterAll(() => {
   unregister();
   services.close();
   rmSync(services.context.dataDir, { recursive: true, force: true });
+  rmSync(copiesRoot, { recursive: true, force: true });
 });
 
 afterEach(() => {
@@ -112,6 +129,70 @@ describe('rectify:open-attachment', () => {
     expect(path.basename(opened)).toBe('党组会议纪要（第3次）.txt');
     expect(readFileSync(opened, 'utf8')).toBe('会议纪要内容');
     expect(fake.electron.shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('opens only document and picture types; anything else is offered as 另存为, never run', async () => {
+    const { measureId } = await planWithMeasure('危险类型');
+    const names = ['setup.exe', 'invoice\u202Efdp.exe', '脚本.bat', '快捷方式.lnk', 'x.js'];
+    for (const name of names) {
+      const { attachmentId } = await services.call('evidence.attachData', { measureId, originalName: name, dataBase64: Buffer.from('MZ').toString('base64') });
+      fake.electron.shell.openPath.mockClear();
+      fake.electron.dialog.showMessageBox.mockClear();
+      fake.electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 1 });
+      const envelope = (await invokeFrom(OPEN_ATTACHMENT_CHANNEL, ours(), { attachmentId })) as RpcEnvelope;
+      expect(envelope, name).toEqual({ ok: true, result: null });
+      expect(fake.electron.shell.openPath, name).not.toHaveBeenCalled();
+      const box = fake.electron.dialog.showMessageBox.mock.calls[0]!.at(-1) as unknown as { message: string; buttons: string[] };
+      expect(box.message).toContain('不能在整改方案工作台中直接打开');
+      expect(box.message).not.toMatch(/[\u202a-\u202e]/);
+      expect(box.buttons).toEqual(['另存为…', '取消']);
+      // Cancelled: no save dialog, and the copy it made is gone.
+      expect(fake.electron.dialog.showSaveDialog).not.toHaveBeenCalled();
+    }
+    const leftovers = (readdirSync(copiesRoot, { recursive: true }) as string[]).filter((f) => /\.(exe|bat|lnk|js)$/.test(f));
+    expect(leftovers).toEqual([]);
+  });
+
+  it('另存为 writes the file where the user chose', async () => {
+    const { measureId } = await planWithMeasure('另存为');
+    const { attachmentId } = await services.call('evidence.attachData', { measureId, originalName: '工具.exe', dataBase64: Buffer.from('MZ工具').toString('base64') });
+    const target = path.join(tempDir(), '工具.exe');
+    fake.electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
+    fake.electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    fake.electron.shell.openPath.mockClear();
+    expect(await invokeFrom(OPEN_ATTACHMENT_CHANNEL, ours(), { attachmentId })).toEqual({ ok: true, result: null });
+    expect(readFileSync(target, 'utf8')).toBe('MZ工具');
+    const options = fake.electron.dialog.showSaveDialog.mock.calls[0]!.at(-1) as { title: string; defaultPath: string };
+    expect(options.title).toBe('另存为');
+    expect(path.basename(options.defaultPath)).toBe('工具.exe');
+    expect(fake.electron.shell.openPath).not.toHaveBeenCalled();
+  });
+
+  it('each opening gets its own folder in the run\'s copies folder, all removed at quit; old runs\' folders are swept', async () => {
+    const { measureId } = await planWithMeasure('副本清理');
+    const { attachmentId } = await services.call('evidence.attachData', { measureId, originalName: '照片.jpg', dataBase64: Buffer.from('jpg').toString('base64') });
+    fake.electron.shell.openPath.mockClear();
+    await invokeFrom(OPEN_ATTACHMENT_CHANNEL, ours(), { attachmentId });
+    await invokeFrom(OPEN_ATTACHMENT_CHANNEL, ours(), { attachmentId });
+    const opened = (fake.electron.shell.openPath.mock.calls as unknown as string[][]).map((c) => c[0]!);
+    expect(opened).toHaveLength(2);
+    expect(opened[0]).not.toBe(opened[1]);
+    for (const file of opened) {
+      expect(path.basename(file)).toBe('照片.jpg');
+      expect(file.startsWith(copiesRoot + path.sep)).toBe(true);
+    }
+    openCopies.removeAll();
+    for (const file of opened) expect(existsSync(file)).toBe(false);
+
+    const old = path.join(copiesRoot, 'rectify-open-abcdef');
+    const recent = path.join(copiesRoot, 'rectify-open-123456');
+    mkdirSync(old);
+    mkdirSync(recent);
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
+    utimesSync(old, twoDaysAgo, twoDaysAgo);
+    expect(removeStaleCopies(copiesRoot)).toBe(1);
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
   });
 
   it('refuses a foreign frame and a malformed id without opening anything', async () => {
@@ -289,5 +370,48 @@ describe('atomic write and file names', () => {
     expect(safeFileName('关于整改的方案：第1稿?.docx')).toBe('关于整改的方案：第1稿_.docx');
     expect(safeFileName('..')).toBe('未命名');
     expect(safeFileName('')).toBe('未命名');
+  });
+});
+
+describe('evidence.attachPath over IPC: only files the user chose or dropped', () => {
+  async function attachViaRpc(measureId: string, file: string, sender = ours()): Promise<RpcEnvelope> {
+    return (await invokeFrom(RPC_CHANNEL, sender, { method: 'evidence.attachPath', input: { measureId, path: file } })) as RpcEnvelope;
+  }
+
+  it('refuses a path the page made up (a compromised page cannot read ~/.ssh/id_rsa into the store)', async () => {
+    const { measureId } = await planWithMeasure('拒绝读取');
+    const secret = path.join(tempDir(), 'id_rsa');
+    writeFileSync(secret, 'PRIVATE KEY');
+    callByName.mockClear();
+    const refused = await attachViaRpc(measureId, secret);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'bad_input', message: '只能添加在“选择文件”对话框中选择或拖入窗口的文件' } });
+    expect(callByName).not.toHaveBeenCalled();
+    expect(await services.call('evidence.list', { measureId })).toEqual([]);
+  });
+
+  it('accepts each file chosen in the open dialog, once', async () => {
+    const { measureId } = await planWithMeasure('对话框选择');
+    const file = path.join(tempDir(), '会议纪要.pdf');
+    writeFileSync(file, '%PDF 纪要');
+    fake.electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [file] });
+    expect(await invokeFrom(CHOOSE_PATHS_CHANNEL, ours(), { title: '选择佐证材料', filters: [], multiple: true })).toEqual({ ok: true, result: [file] });
+    expect(await attachViaRpc(measureId, file)).toMatchObject({ ok: true });
+    expect(await attachViaRpc(measureId, file)).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    expect(await services.call('evidence.list', { measureId })).toHaveLength(1);
+  });
+
+  it('accepts a file dropped into our window; ignores grants from a foreign frame or of relative paths', async () => {
+    const { measureId } = await planWithMeasure('拖入窗口');
+    const file = path.join(tempDir(), '签到表.jpg');
+    writeFileSync(file, 'jpg');
+    const foreign = new FakeWebContents('https://evil.example/');
+    sendFrom(GRANT_DROPPED_PATH_CHANNEL, { contents: foreign, frame: foreign.mainFrame }, file);
+    const iframe = new FakeWebContents('app://workbook/index.html');
+    sendFrom(GRANT_DROPPED_PATH_CHANNEL, { contents: iframe, frame: new FakeWebFrame('app://workbook/index.html', iframe.mainFrame) }, file);
+    sendFrom(GRANT_DROPPED_PATH_CHANNEL, ours(), 'relative/签到表.jpg');
+    sendFrom(GRANT_DROPPED_PATH_CHANNEL, ours(), { path: file });
+    expect(await attachViaRpc(measureId, file)).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    sendFrom(GRANT_DROPPED_PATH_CHANNEL, ours(), file);
+    expect(await attachViaRpc(measureId, file)).toMatchObject({ ok: true, result: { attachment: { originalName: '签到表.jpg' } } });
   });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CHOOSE_PATHS_CHANNEL, CHOOSE_SAVE_PATH_CHANNEL, OPEN_ATTACHMENT_CHANNEL, OPEN_FILES_CHANNEL, RPC_CHANNEL, SAVE_FILE_CHANNEL, type RectifyBridge } from '../../../shared/api/bridge.ts';
+import {
+  CHOOSE_PATHS_CHANNEL,
+  CHOOSE_SAVE_PATH_CHANNEL,
+  GRANT_DROPPED_PATH_CHANNEL,
+  OPEN_ATTACHMENT_CHANNEL,
+  OPEN_FILES_CHANNEL,
+  PROGRESS_CHANNEL,
+  RPC_CHANNEL,
+  SAVE_FILE_CHANNEL,
+  type RectifyBridge,
+} from '../../../shared/api/bridge.ts';
 import { fake } from './fake-electron.ts';
 
 vi.mock('electron', async () => (await import('./fake-electron.ts')).electron);
@@ -72,5 +82,40 @@ describe('preload bridge', () => {
     expect(bridge.pathForFile(file as unknown as File)).toBe('/home/u/照片.jpg');
     fake.electron.webUtils.getPathForFile.mockReturnValueOnce('');
     expect(bridge.pathForFile(file as unknown as File)).toBeNull();
+  });
+
+  it('pathForFile grants a dropped file\'s path for one attach; a File the page made (no path) grants nothing', () => {
+    const send = fake.electron.ipcRenderer.send;
+    send.mockClear();
+    fake.electron.webUtils.getPathForFile.mockReturnValueOnce('/home/u/签到表.jpg');
+    bridge.pathForFile({ name: '签到表.jpg' } as unknown as File);
+    expect(send).toHaveBeenCalledWith(GRANT_DROPPED_PATH_CHANNEL, '/home/u/签到表.jpg');
+    send.mockClear();
+    fake.electron.webUtils.getPathForFile.mockReturnValueOnce('');
+    bridge.pathForFile({ name: 'made-up.txt' } as unknown as File);
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('rpc with a progress callback tags the call and passes on only its own progress events, then unsubscribes', async () => {
+    const on = fake.electron.ipcRenderer.on;
+    const off = fake.electron.ipcRenderer.removeListener;
+    on.mockClear();
+    off.mockClear();
+    let answer: (envelope: unknown) => void = () => undefined;
+    invoke.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    const seen: unknown[] = [];
+    const call = bridge.rpc({ method: 'evidence.verify', input: {} }, (p) => seen.push(p));
+    const request = invoke.mock.lastCall![1] as { progressId: string };
+    expect(invoke.mock.lastCall![0]).toBe(RPC_CHANNEL);
+    expect(request).toEqual({ method: 'evidence.verify', input: {}, progressId: expect.any(String) });
+    expect(on).toHaveBeenCalledWith(PROGRESS_CHANNEL, expect.any(Function));
+    const listener = on.mock.lastCall![1] as (event: unknown, message: unknown) => void;
+    listener({}, { progressId: request.progressId, progress: { task: 'verify', stage: '正在校验佐证材料', done: 1, total: 3 } });
+    listener({}, { progressId: 'someone-else', progress: { task: 'verify', stage: 'x', done: 2, total: 3 } });
+    listener({}, null);
+    answer({ ok: true, result: { ok: true } });
+    await expect(call).resolves.toEqual({ ok: true, result: { ok: true } });
+    expect(seen).toEqual([{ task: 'verify', stage: '正在校验佐证材料', done: 1, total: 3 }]);
+    expect(off).toHaveBeenCalledWith(PROGRESS_CHANNEL, listener);
   });
 });

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { RPC_CHANNEL, type RpcEnvelope } from '../../../shared/api/bridge.ts';
 import { platformDataDir } from '../../../electron/services/paths.ts';
 import { tempDir } from '../../helpers/temp.ts';
-import { FakeBrowserWindow, FakeWebContents, fake, invokeFrom } from './fake-electron.ts';
+import { FakeBrowserWindow, FakeUtilityProcess, FakeWebContents, fake, fakeEvent, invokeFrom } from './fake-electron.ts';
 
 vi.mock('electron', async () => (await import('./fake-electron.ts')).electron);
 
@@ -37,6 +37,7 @@ describe('data folder', () => {
     expect(dev).toEqual({
       rendererDir: path.join('/src/rectify', 'out', 'renderer'),
       preloadPath: path.join('/src/rectify', 'out', 'preload', 'preload.cjs'),
+      serviceEntry: path.join('/src/rectify', 'out', 'main', 'service-host.js'),
       migrationsDir: path.join('/src/rectify', 'out', 'main', 'migrations'),
       resourcesDir: path.join('/src/rectify', 'resources'),
     });
@@ -131,10 +132,24 @@ describe('startApp', () => {
     expect(window.minimized).toBe(false);
     expect(window.focused).toBe(true);
 
-    // Closing the last window quits; quitting closes the database.
+    // The services run in a utility process started from the bundle beside main.js.
+    const service = FakeUtilityProcess.instances.at(-1)!;
+    expect(service.entry).toBe(path.join(appPath, 'out', 'main', 'service-host.js'));
+    expect(service.received[0]).toMatchObject({ type: 'init', options: { dataDir: path.resolve(dataDir), migrationsDir: path.join(appPath, 'out', 'main', 'migrations') } });
+
+    // Closing the last window quits; quitting waits until the service process has closed the database.
     app.emit('window-all-closed');
     expect(app.quit).toHaveBeenCalled();
-    app.emit('will-quit');
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    app.quit.mockClear();
+    const quitting = fakeEvent();
+    app.emit('will-quit', quitting);
+    expect(quitting.defaultPrevented).toBe(true);
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
+    expect(service.exited).toBe(true);
+    expect(service.received.at(-1)).toEqual({ type: 'shutdown' });
+    // The second will-quit (from that app.quit) lets the app go.
+    const again = fakeEvent();
+    app.emit('will-quit', again);
+    expect(again.defaultPrevented).toBe(false);
   });
 });

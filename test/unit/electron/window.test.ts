@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { FakeBrowserWindow, fake } from './fake-electron.ts';
+import { FakeBrowserWindow, fake, fakeEvent } from './fake-electron.ts';
 
 vi.mock('electron', async () => (await import('./fake-electron.ts')).electron);
 
@@ -49,5 +49,36 @@ describe('main window', () => {
     window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
     expect(fake.electron.dialog.showErrorBox).toHaveBeenCalledWith('整改方案工作台', expect.stringMatching(/重新加载/));
     expect(window.webContents.reload).toHaveBeenCalledTimes(1);
+  });
+
+  describe('closing or reloading with unsaved edits (the page prevented unload)', () => {
+    function ask(answer: number) {
+      const window = createMainWindow({ preloadPath: 'p', isDev: false }) as unknown as FakeBrowserWindow;
+      fake.electron.dialog.showMessageBoxSync.mockClear();
+      fake.electron.dialog.showMessageBoxSync.mockReturnValueOnce(answer);
+      const event = fakeEvent();
+      window.webContents.emit('will-prevent-unload', event);
+      return { window, event, call: fake.electron.dialog.showMessageBoxSync.mock.calls[0] };
+    }
+
+    it('asks natively, in Chinese, with 仍要关闭 / 返回保存; 返回保存 is the default and what Esc does', () => {
+      const { window, call } = ask(1);
+      expect(fake.electron.dialog.showMessageBoxSync).toHaveBeenCalledTimes(1);
+      const [parent, options] = call as [unknown, Record<string, unknown>];
+      expect(parent).toBe(window);
+      expect(options.buttons).toEqual(['仍要关闭', '返回保存']);
+      expect(options.defaultId).toBe(1);
+      expect(options.cancelId).toBe(1);
+      expect(options.message).toBe('有修改尚未保存');
+      expect(String(options.detail)).toMatch(/下次打开此方案时可以恢复/);
+    });
+
+    it('仍要关闭 lets the window close (the page’s objection is overridden)', () => {
+      expect(ask(0).event.defaultPrevented).toBe(true);
+    });
+
+    it('返回保存 keeps the window and the page open', () => {
+      expect(ask(1).event.defaultPrevented).toBe(false);
+    });
   });
 });

@@ -75,3 +75,24 @@ describe('报告标题与其余事项', () => {
     expect(remainderPhrase(reportCounts([{ status: 'done', problem: { key: 'a' } }, { status: 'delayed', problem: { key: 'a' } }]))).toBe('其余1项中，未完成1项');
   });
 });
+
+describe('可以直接打开的材料类型与副本文件名', () => {
+  it('只有常见文档和图片可以直接打开；会执行代码的类型一律不行，大小写不论', async () => {
+    const { isOpenableName } = await import('../../../shared/progress/evidence-names.ts');
+    for (const ok of ['纪要.pdf', '通知.DOCX', '台账.xls', '表.et', '报告.wps', '演示.dps', '公文.ofd', '说明.txt', '现场.JPEG', '扫描.tif']) expect(isOpenableName(ok), ok).toBe(true);
+    for (const no of ['setup.exe', 'run.bat', '快捷方式.lnk', 'a.js', 'b.vbs', 'c.cmd', 'd.ps1', 'e.html', 'f.svg', 'g.scr', '无扩展名', '.', 'invoice\u202Efdp.exe', 'x.pdf\u200b.exe']) {
+      expect(isOpenableName(no), no).toBe(false);
+    }
+  });
+
+  it('副本名去掉不可见控制字符，按字节截短并保留扩展名', async () => {
+    const { copyFileName, safeFileName, stripInvisibleControls } = await import('../../../shared/progress/evidence-names.ts');
+    expect(stripInvisibleControls('a\u202Eb\u2066c\u200fd\ufeff')).toBe('abcd');
+    expect(safeFileName('invoice\u202Efdp.exe')).toBe('invoicefdp.exe');
+    const long = copyFileName('整'.repeat(200) + '.docx');
+    expect(long.endsWith('.docx')).toBe(true);
+    expect(Buffer.byteLength(long)).toBeLessThanOrEqual(150);
+    expect(copyFileName('.')).toBe('材料');
+    expect(copyFileName('a'.repeat(300) + '.pdf').length).toBeLessThanOrEqual(80);
+  });
+});

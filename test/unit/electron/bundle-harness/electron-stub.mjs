@@ -1,10 +1,12 @@
 // A minimal stand-in for Electron's main-process API, enough to start the *built* main bundle in
 // plain Node. Once the app is "ready" it exercises what the bundle registered and prints one JSON
-// report on stdout, then exits. Used by test/unit/electron/bundle.test.ts.
+// report on stdout, then exits. Used by test/unit/electron/bundle.test.ts. Its utilityProcess forks
+// a real Node child, so the built service bundle runs in its own process as in the app.
+import { fork } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 
 const APP_PATH = process.env.STUB_APP_PATH;
-const report = { setPath: {}, schemes: null, protocols: [], windows: [], ipcChannels: [], menuLabels: [], errors: [] };
+const report = { setPath: {}, schemes: null, protocols: [], windows: [], ipcChannels: [], menuLabels: [], services: [], errors: [] };
 
 class Emitter extends EventEmitter {}
 
@@ -22,6 +24,8 @@ export const app = Object.assign(new Emitter(), {
   disableHardwareAcceleration() {},
   quit() {},
   exit(code) {
+    // `--cli` runs end with app.exit(code): then the exit code is the result (STUB_CLI=1).
+    if (process.env.STUB_CLI) process.exit(code);
     report.errors.push(`app.exit(${code})`);
   },
   whenReady: () => Promise.resolve(),
@@ -40,6 +44,21 @@ export const ipcMain = {
   },
   removeHandler(channel) {
     ipcHandlers.delete(channel);
+  },
+  on() {},
+  removeAllListeners() {},
+};
+export const utilityProcess = {
+  fork(entry, args, options) {
+    const child = fork(entry, args ?? [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    report.services.push({ entry, serviceName: options?.serviceName ?? null });
+    const process = new Emitter();
+    child.on('message', (message) => process.emit('message', message));
+    child.on('exit', (code) => process.emit('exit', code));
+    return Object.assign(process, {
+      postMessage: (message) => child.send(message),
+      kill: () => child.kill(),
+    });
   },
 };
 export const session = {
@@ -61,6 +80,10 @@ class WebContents extends Emitter {
   }
   setWindowOpenHandler() {}
   reload() {}
+  send() {}
+  isDestroyed() {
+    return false;
+  }
 }
 export class BrowserWindow extends Emitter {
   constructor(options) {
@@ -94,8 +117,8 @@ export const dialog = {
 };
 export const shell = { openPath: async () => '' };
 
-// After startup has run: call what was registered, like the renderer would.
-setTimeout(async () => {
+// After startup has run: call what was registered, like the renderer would (not for a `--cli` run).
+if (!process.env.STUB_CLI) setTimeout(async () => {
   try {
     report.protocols = [...protocolHandlers.keys()];
     report.ipcChannels = [...ipcHandlers.keys()];
