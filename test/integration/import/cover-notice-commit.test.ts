@@ -1,0 +1,31 @@
+// Issue 13 family 2 through the services: a plan imported from behind its 印发通知 is stored as the
+// plan, with the notice kept as its 印发通知 (PlanDocument.notice), ready for issuing.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createServices, type Services } from '../../../electron/services/index.ts';
+import { COVER_NOTICES } from '../../unit/import/family-texts.ts';
+import { tempDir } from '../../helpers/temp.ts';
+
+let services: Services | undefined;
+afterEach(() => {
+  services?.close();
+  services = undefined;
+});
+
+describe('import of a plan behind its cover notice', () => {
+  it('stores the plan with its notice, and the preview says why', async () => {
+    services = await createServices({ dataDir: tempDir() });
+    const preview = await services.call('import.parseText', { text: COVER_NOTICES[0]!.text });
+    expect(preview.notes.find((n) => n.kind === 'notice')!.reason).toContain('印发通知');
+    const { planId } = await services.call('import.commit', { document: preview.document });
+    const stored = await services.call('plans.document', { id: planId });
+    expect(stored.title).toBe('XX县落实巡视反馈意见整改工作方案');
+    expect(stored.notice).toEqual({
+      title: '中共XX县委办公室关于印发《XX县落实巡视反馈意见整改工作方案》的通知',
+      addressee: '各乡镇党委，县直各部门党组（党委）',
+      body: ['现将《XX县落实巡视反馈意见整改工作方案》印发给你们，请结合实际认真抓好落实。', '（此件公开发布）'],
+      issuer: '中共XX县委办公室',
+      date: '2025年9月2日',
+    });
+    expect(stored.sections.map((s) => s.heading)).toEqual(['整改目标', '整改任务', '工作要求']);
+  });
+});
