@@ -41,8 +41,9 @@ export function parsePlanBytesIsolated(
       workerData: job,
       transferList: [copy.buffer],
       resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
-      // Without Node's own type stripping the sources load through tsx, as bin/rectify.mjs does.
-      execArgv: process.features.typescript ? [] : ['--import', 'tsx/esm'],
+      // Sources without Node's own type stripping load through tsx, as bin/rectify.mjs does; a bundle
+      // (the packaged app, which ships no tsx) needs nothing.
+      execArgv: entry.pathname.endsWith('.ts') && !process.features.typescript ? ['--import', 'tsx/esm'] : [],
       stdout: true,
       stderr: true,
     });
