@@ -70,6 +70,25 @@ describe('rectify parse --json over the issue-13 families', () => {
     expect(json.addressee).toBeNull();
     expect(top(json)).toEqual(['一、整改工作的部署推进情况', '二、审计查出问题的整改情况']);
   });
+  it('1+2 a saved government web page (.html): metadata table, breadcrumbs and buttons dropped, the plan behind its notice', () => {
+    const html = `<!DOCTYPE html><html><head><title>关于印发《XX市营商环境问题整改方案》的通知_政策文件_XX市人民政府</title></head><body>
+<div>当前位置：<a>首页</a> &gt;&gt; <a>政务公开</a> &gt;&gt; <a>政策文件</a></div><div>字体大小：<a>大</a> <a>中</a> <a>小</a></div>
+<table><tr><td>索引号：</td><td>000012345/2025-00123</td><td>主题分类：</td><td>综合政务</td></tr>
+<tr><td>发布机构：</td><td>XX市人民政府办公室</td><td>生成日期：</td><td>2025-06-10</td></tr></table>
+<h1>XX市人民政府办公室关于印发《XX市营商环境问题整改方案》的通知</h1><p>各县（市、区）人民政府，市政府各部门：</p>
+<p>现将《XX市营商环境问题整改方案》印发给你们，请认真贯彻落实。</p><p>XX市人民政府办公室</p><p>2025年6月9日</p>
+<p>XX市营商环境问题整改方案</p><p>一、整改任务</p><p>1.压减审批时限。牵头单位：市政务服务局；完成时限：2025年9月底前。</p>
+<p>二、保障措施</p><p>加强督促检查。</p><div>【打印本页】【关闭窗口】</div></body></html>`;
+    const file = write(path.join(tempDir(), '通知.html'), html);
+    const run = runCli(['parse', file, '--json', '--data', tempDir()]);
+    expect(run.code, run.stderr).toBe(0);
+    const json = JSON.parse(run.stdout) as ParseJson;
+    expect(json.title).toBe('XX市营商环境问题整改方案');
+    expect(json.notice).toMatchObject({ addressee: '各县（市、区）人民政府，市政府各部门', date: '2025年6月9日' });
+    expect(top(json)).toEqual(['一、整改任务', '二、保障措施']);
+    expect(leaves(json.sections)[0]!.measure).toMatchObject({ department: '市政务服务局', deadline: '2025年9月底前' });
+    expect(json.warnings.filter((w) => w.startsWith('已去除网页杂项'))).toHaveLength(5);
+  });
   it('9 slogans are not counts', () => {
     const json = parseCli(SLOGANS[0]!);
     expect(json.warnings.filter((w) => w.startsWith('核对数字'))).toEqual([]);
