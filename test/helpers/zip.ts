@@ -1,4 +1,5 @@
 import yauzl from 'yauzl';
+import type yazl from 'yazl';
 
 export interface ZipReadOptions {
   /** Fail on a non-ASCII entry name whose UTF-8 flag (bit 11) is not set: Windows would garble it. */
@@ -45,5 +46,16 @@ export function unzipFile(file: string, options: ZipReadOptions = {}): Promise<M
       if (err || !zip) return reject(err ?? new Error('not a zip'));
       collect(zip, options).then(resolve, reject);
     });
+  });
+}
+
+/** The bytes of a yazl zip once it is ended. */
+export function zipToBuffer(zip: yazl.ZipFile): Promise<Buffer> {
+  zip.end();
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
+    zip.outputStream.on('error', reject);
+    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
   });
 }
