@@ -49,15 +49,13 @@ export const importHandlers: HandlerTable<keyof typeof importContract> = {
     step('正在保存导入的方案');
     const db = ctx.db;
     const doc = { ...document, title: document.title.trim() || '导入的方案' };
-    // The plan and the names it teaches the directory are stored together; IMMEDIATE so a busy database
-    // is waited for (busy_timeout) instead of failing half-way.
-    const saved = db
-      .transaction(() => {
-        const plan = createPlanFromDocument(db, doc, { year: yearOf(doc.title) ?? yearOf(doc.date ?? '') ?? null });
-        learnNamesFromPlan(db, doc);
-        return { planId: plan.id };
-      })
-      .immediate();
+    // The plan and the names it teaches the directory are stored together (one IMMEDIATE transaction:
+    // a busy database is waited for instead of failing half-way).
+    const saved = db.transaction(() => {
+      const plan = createPlanFromDocument(db, doc, { year: yearOf(doc.title) ?? yearOf(doc.date ?? '') ?? null });
+      learnNamesFromPlan(db, doc);
+      return { planId: plan.id };
+    })();
     step('已保存');
     return saved;
   },
