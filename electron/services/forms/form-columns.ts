@@ -20,8 +20,8 @@ export interface FormColumn {
 export const PROGRESS_COLUMNS: readonly FormColumn[] = [
   { key: 'path', label: '编号', width: 7 },
   { key: 'problem', label: '问题', width: 16 },
-  { key: 'measure', label: '整改措施', width: 26 },
-  { key: 'leader', label: '责任领导', width: 8 },
+  { key: 'measure', label: '整改措施', width: 25 },
+  { key: 'leader', label: '责任领导', width: 10 },
   { key: 'deadline', label: '完成时限', width: 10 },
   { key: 'current', label: '当前状态', width: 8 },
   { key: 'progress', label: '本期进展', width: 28, input: true },
