@@ -389,8 +389,12 @@ function proposalItems(ctx: FormContext, wb: Workbook, batch: Proposed[]): Revie
       out.push(blocked(conflict('deleted', '该问题已在工作台中删除，提出的措施无处添加')));
       continue;
     }
+    const isProblem = row.id.startsWith('problem:');
+    const problemId = row.id.slice(row.id.indexOf(':') + 1);
+    // Applied before, and still there (an undo takes the measure, or the link, away again).
+    const answers = (nodeId: string): boolean => (isProblem ? wb.linked(problemId, nodeId) : wb.nodeExists(nodeId) && isUnder(view, nodeId, problemId));
     const previous = wb.returns(formKey, rowKey);
-    const done = previous.find((p) => p.content_hash === contentHash && p.node_id !== null && wb.nodeExists(p.node_id));
+    const done = previous.find((p) => p.content_hash === contentHash && p.node_id !== null && answers(p.node_id));
     if (done) {
       out.push({
         row: { ...base, measureId: done.node_id, changes: [], conflicts: [], duplicateOf: null, alreadyApplied: true, applicable: false },
@@ -425,10 +429,7 @@ function proposalItems(ctx: FormContext, wb: Workbook, batch: Proposed[]): Revie
         }
       }
     }
-    const isProblem = row.id.startsWith('problem:');
-    const problemId = row.id.slice(row.id.indexOf(':') + 1);
-    const alreadyThere =
-      duplicate?.measureId != null && (isProblem ? wb.linked(problemId, duplicate.measureId) : isUnder(view, duplicate.measureId, problemId));
+    const alreadyThere = duplicate?.measureId != null && answers(duplicate.measureId);
     let changes: ReviewChange[];
     if (duplicate === null) {
       changes = addChanges({ text: measureText, leader, deadline });
