@@ -2,6 +2,7 @@
 // and WPS save them, collected (dry run, apply, apply again), with each kind of conflict.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../../electron/services/index.ts';
 import { tempDir } from '../../helpers/temp.ts';
@@ -167,8 +168,8 @@ describe('回收进展填报表', () => {
       const filled = await fillProgress(forms.get('财务科')!.bytes, { '一-3-1': { status: '正在推进', progress: '已起草办法初稿。' } });
       // Swap the two rows completely (as Excel's sort does), hidden id column included.
       const sorted = await tamper(filled, (ws) => {
-        const a = ws.getRow(5).values as unknown[];
-        const b = ws.getRow(6).values as unknown[];
+        const a = ws.getRow(5).values as ExcelJS.CellValue[];
+        const b = ws.getRow(6).values as ExcelJS.CellValue[];
         ws.getRow(5).values = b;
         ws.getRow(6).values = a;
       });
