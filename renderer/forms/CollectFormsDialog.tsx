@@ -3,7 +3,7 @@ import { Alert, App as AntApp, Button, Checkbox, Empty, Flex, Modal, Space, Tabl
 import { InboxOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import type { PickedFile } from '../../shared/api/bridge.ts';
-import type { CollectResult, ReviewChange, ReviewRow } from '../../shared/api/forms.ts';
+import { REVIEW_FIELD_LABELS, type CollectResult, type ReviewChange, type ReviewRow } from '../../shared/api/forms.ts';
 import { STATUS_LABELS, type MeasureStatus } from '../../shared/domain/status.ts';
 import { api, errorMessage } from '../api/client.ts';
 import { openFiles, readPickedFile } from '../api/platform.ts';
@@ -15,16 +15,6 @@ import './forms.css';
  * row: old → new status, the progress text, dates, who reported, and what speaks against applying it.
  * Rows without conflicts are ticked; the user ticks or unticks any, then applies.
  */
-
-const FIELD_LABELS: Record<string, string> = {
-  progress: '本期进展',
-  completedOn: '完成时间',
-  evidence: '佐证材料',
-  measure: '新增措施',
-  leader: '责任领导',
-  deadline: '完成时限',
-  link: '关联已有措施',
-};
 
 function statusTag(value: string | null): ReactNode {
   if (value === null) return null;
@@ -42,7 +32,7 @@ function ChangeLine({ change }: { change: ReviewChange }) {
   }
   return (
     <div className="forms-change">
-      <Typography.Text type="secondary">{FIELD_LABELS[change.field] ?? change.field}：</Typography.Text>
+      <Typography.Text type="secondary">{REVIEW_FIELD_LABELS[change.field]}：</Typography.Text>
       {change.to}
     </div>
   );

@@ -66,6 +66,16 @@ export type ReturnedForm = z.infer<typeof ReturnedFormSchema>;
 export const REVIEW_FIELDS = ['status', 'progress', 'completedOn', 'evidence', 'measure', 'leader', 'deadline', 'link'] as const;
 export const ReviewFieldSchema = z.enum(REVIEW_FIELDS);
 export type ReviewField = z.infer<typeof ReviewFieldSchema>;
+export const REVIEW_FIELD_LABELS: Record<ReviewField, string> = {
+  status: '状态',
+  progress: '本期进展',
+  completedOn: '完成时间',
+  evidence: '佐证材料',
+  measure: '新增措施',
+  leader: '责任领导',
+  deadline: '完成时限',
+  link: '关联已有措施',
+};
 
 export const ReviewChangeSchema = z.object({
   field: ReviewFieldSchema,

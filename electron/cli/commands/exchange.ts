@@ -1,11 +1,7 @@
 import path from 'node:path';
 import type { CliCommand, CliIo } from '../command.ts';
 import type { PackageDifference } from '../../../shared/api/exchange.ts';
-import { CliUsageError, printJson, requirePositional } from '../command.ts';
-
-function stringValue(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
-}
+import { CliUsageError, printJson, requirePositional, stringValue } from '../command.ts';
 
 export const packCommand: CliCommand = {
   name: 'pack',

@@ -1,13 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CliCommand } from '../command.ts';
-import { CliUsageError, printJson, requirePositional } from '../command.ts';
-import { FORM_KIND_LABELS, type CollectResult, type FormKind, type ReturnedFile } from '../../../shared/api/forms.ts';
+import { CliUsageError, printJson, requirePositional, stringValue } from '../command.ts';
+import { FORM_KIND_LABELS, REVIEW_FIELD_LABELS, type CollectResult, type FormKind, type ReturnedFile } from '../../../shared/api/forms.ts';
 import { STATUS_LABELS, type MeasureStatus } from '../../../shared/domain/status.ts';
-
-function stringValue(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
-}
 
 function stringList(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
@@ -86,17 +82,6 @@ function shown(field: string, value: string | null): string {
   return value.replace(/\n/g, ' ');
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  status: '状态',
-  progress: '本期进展',
-  completedOn: '完成时间',
-  evidence: '佐证材料',
-  measure: '新增措施',
-  leader: '责任领导',
-  deadline: '完成时限',
-  link: '关联已有措施',
-};
-
 export const collectCommand: CliCommand = {
   name: 'collect',
   usage: 'collect FILE... [--apply] [--json]',
@@ -117,7 +102,7 @@ export const collectCommand: CliCommand = {
     } else {
       ctx.out(ctx.values.apply ? `已应用${result.applied}行，${result.changes.length}处变化：` : `将有${result.changes.length}处变化（未保存；加 --apply 应用）：`);
       for (const c of result.changes) {
-        ctx.out(`  ${c.path}\t${c.department ?? ''}\t${FIELD_LABELS[c.field] ?? c.field}：${c.from === null ? '' : `${shown(c.field, c.from)} → `}${shown(c.field, c.to)}`);
+        ctx.out(`  ${c.path}\t${c.department ?? ''}\t${REVIEW_FIELD_LABELS[c.field]}：${c.from === null ? '' : `${shown(c.field, c.from)} → `}${shown(c.field, c.to)}`);
       }
       if (result.conflicts.length > 0) {
         ctx.out(`冲突${result.conflicts.length}处（${ctx.values.apply ? '未应用' : '应用时跳过'}，请在“台账 → 回收填报表”中逐项确认）：`);

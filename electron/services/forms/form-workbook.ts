@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
-import type { FormKind } from '../../../shared/api/forms.ts';
+import { FORM_KIND_LABELS, type FormKind } from '../../../shared/api/forms.ts';
 import { MEASURE_STATUSES, STATUS_LABELS } from '../../../shared/domain/status.ts';
 import { chineseDate } from '../../../shared/progress/dates.ts';
 import { planShortName } from '../../../shared/forms/names.ts';
-import { wrappedLines } from '../progress/ledger-xlsx.ts';
+import { landscapePrint, wrappedLines } from '../progress/ledger-xlsx.ts';
 import {
   INFO_FORMAT,
   INFO_MARKER,
@@ -58,17 +58,7 @@ const FIRST_DATA_ROW = HEADER_ROW + 1;
 function newSheet(wb: ExcelJS.Workbook, name: string, columns: readonly FormColumn[]): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, activeCell: `A${FIRST_DATA_ROW}` }],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-    },
-    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
+    ...landscapePrint(`${HEADER_ROW}:${HEADER_ROW}`),
   });
   ws.columns = columns.map((c) => ({ key: c.key, width: c.width, hidden: c.hidden === true }));
   return ws;
@@ -160,11 +150,15 @@ async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
-function newWorkbook(): ExcelJS.Workbook {
+/** A new form: its sheet (named for the kind of form), title, details and instructions (given the due date as written). */
+function startForm(form: FormIdentity, columns: readonly FormColumn[], instructions: (due: string) => string[]): { wb: ExcelJS.Workbook; ws: ExcelJS.Worksheet } {
   const wb = new ExcelJS.Workbook();
   wb.creator = '整改方案工作台';
   wb.created = new Date();
-  return wb;
+  const label = FORM_KIND_LABELS[form.kind];
+  const ws = newSheet(wb, label, columns);
+  writeHead(ws, columns, `${planShortName(form.planTitle)}${label}`, details(form), instructions(chineseDate(form.dueOn)).join('\n'));
+  return { wb, ws };
 }
 
 function progressCells(r: ProgressFormRow): Record<string, string> {
@@ -172,21 +166,12 @@ function progressCells(r: ProgressFormRow): Record<string, string> {
 }
 
 export async function progressFormXlsx(form: FormIdentity, rows: readonly ProgressFormRow[]): Promise<Buffer> {
-  const wb = newWorkbook();
-  const ws = newSheet(wb, '进展填报表', PROGRESS_COLUMNS);
-  const due = chineseDate(form.dueOn);
-  writeHead(
-    ws,
-    PROGRESS_COLUMNS,
-    `${planShortName(form.planTitle)}进展填报表`,
-    details(form),
-    [
-      '填报说明：1.请在浅黄色的列中填写本期进展、状态、完成时间、佐证材料清单、填报人和填报日期；其他各列为方案内容，已锁定，请勿改动。',
-      `2.“状态”请从下拉列表中选择（${REPORTABLE_STATUSES.join('、')}）；销号须经审核，需要销号的请选“申请销号”。`,
-      '3.已完成的措施请填写完成时间，并在佐证材料清单中列出会议纪要、制度文件等材料的名称。',
-      `4.请勿增删行、调整行序或改动表格结构。填好后保存为 .xlsx 文件（Excel 或 WPS 均可），于${due}前报送。`,
-    ].join('\n'),
-  );
+  const { wb, ws } = startForm(form, PROGRESS_COLUMNS, (due) => [
+    '填报说明：1.请在浅黄色的列中填写本期进展、状态、完成时间、佐证材料清单、填报人和填报日期；其他各列为方案内容，已锁定，请勿改动。',
+    `2.“状态”请从下拉列表中选择（${REPORTABLE_STATUSES.join('、')}）；销号须经审核，需要销号的请选“申请销号”。`,
+    '3.已完成的措施请填写完成时间，并在佐证材料清单中列出会议纪要、制度文件等材料的名称。',
+    `4.请勿增删行、调整行序或改动表格结构。填好后保存为 .xlsx 文件（Excel 或 WPS 均可），于${due}前报送。`,
+  ]);
   rows.forEach((r, i) => writeRow(ws, FIRST_DATA_ROW + i, PROGRESS_COLUMNS, progressCells(r)));
   if (rows.length > 0) {
     const statusCol = PROGRESS_COLUMNS.findIndex((c) => c.key === 'status') + 1;
@@ -217,20 +202,11 @@ export async function progressFormXlsx(form: FormIdentity, rows: readonly Progre
 }
 
 export async function proposalFormXlsx(form: FormIdentity, targets: readonly ProposalTarget[]): Promise<Buffer> {
-  const wb = newWorkbook();
-  const ws = newSheet(wb, '征求措施表', PROPOSAL_COLUMNS);
-  const due = chineseDate(form.dueOn);
-  writeHead(
-    ws,
-    PROPOSAL_COLUMNS,
-    `${planShortName(form.planTitle)}征求措施表`,
-    details(form),
-    [
-      '填报说明：1.请针对每个问题，在其下方浅黄色的行中逐条填写整改措施（一行一条），以及责任领导和完成时限（如“2026年6月底前”“立行立改”“长期坚持”）。',
-      '2.行数不够时，可在该问题的行下方插入新行；不需要的空行留空即可。问题编号和问题内容已锁定，请勿改动。',
-      `3.请在表格下方填写填报人和填报日期。填好后保存为 .xlsx 文件（Excel 或 WPS 均可），于${due}前报送。`,
-    ].join('\n'),
-  );
+  const { wb, ws } = startForm(form, PROPOSAL_COLUMNS, (due) => [
+    '填报说明：1.请针对每个问题，在其下方浅黄色的行中逐条填写整改措施（一行一条），以及责任领导和完成时限（如“2026年6月底前”“立行立改”“长期坚持”）。',
+    '2.行数不够时，可在该问题的行下方插入新行；不需要的空行留空即可。问题编号和问题内容已锁定，请勿改动。',
+    `3.请在表格下方填写填报人和填报日期。填好后保存为 .xlsx 文件（Excel 或 WPS 均可），于${due}前报送。`,
+  ]);
   let rowNo = FIRST_DATA_ROW;
   for (const t of targets) {
     for (let k = 0; k < PROPOSAL_ROWS_PER_PROBLEM; k++) {

@@ -9,6 +9,7 @@ import { localIsoDate } from '../../../shared/progress/dates.ts';
 import { uniqueNames } from '../../../shared/progress/evidence-names.ts';
 import { newId, nowIso } from '../ids.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
+import { zipToBuffer } from '../files/zip-buffer.ts';
 import { planDepartments, progressRows, proposalTargets, targetsFor } from './form-rows.ts';
 import { progressFormXlsx, proposalFormXlsx, type FormIdentity } from './form-workbook.ts';
 
@@ -115,13 +116,7 @@ function zipOf(forms: readonly BuiltForm[]): Promise<Buffer> {
   const mtime = new Date();
   // yazl flags the names as UTF-8: Chinese names survive every unzip tool.
   for (const f of forms) zip.addBuffer(f.data, f.fileName, { mtime, compress: true });
-  zip.end();
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
-    zip.outputStream.on('error', reject);
-    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-  });
+  return zipToBuffer(zip);
 }
 
 /** Writes the forms into a folder (one .xlsx each, replacing a file of the same name) or one .zip. */

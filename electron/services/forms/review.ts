@@ -216,51 +216,23 @@ function progressItem(ctx: FormContext, row: FormRow, wb: Workbook): ReviewItem 
   };
   const shownPath = text(v.path) || `第${row.rowNo}行`;
   const inputsFilled = progress !== '' || evidence !== '' || text(v.status) !== '' || text(v.completedOn) !== '';
-  if (row.id === null) {
-    if (!inputsFilled) return null;
-    return {
-      row: {
-        ...base,
-        measureId: null,
-        path: shownPath,
-        heading: text(v.measure),
-        changes: [],
-        conflicts: [conflict('added_row', `第${row.rowNo}行不是填报表原有的行，无法对应到措施，请核对后在台账中手工录入`)],
-        alreadyApplied: false,
-        applicable: false,
-      },
-      formKey,
-      rowKey,
-      contentHash,
-      fileName: parsed.file,
-      action: null,
-    };
-  }
-  const measurePlan = view.byId.has(row.id) ? view : (() => {
-    const other = wb.planOfMeasure(row.id);
-    return other ? wb.plan(other) : null;
-  })();
+  // A row that cannot be applied at all: shown with why, when the department wrote something in it.
+  const blocked = (measureId: string | null, c: ReviewConflict): ReviewItem | null =>
+    inputsFilled
+      ? {
+          row: { ...base, measureId, path: shownPath, heading: text(v.measure), changes: [], conflicts: [c], alreadyApplied: false, applicable: false },
+          formKey,
+          rowKey,
+          contentHash,
+          fileName: parsed.file,
+          action: null,
+        }
+      : null;
+  if (row.id === null) return blocked(null, conflict('added_row', `第${row.rowNo}行不是填报表原有的行，无法对应到措施，请核对后在台账中手工录入`));
+  const other = view.byId.has(row.id) ? null : wb.planOfMeasure(row.id);
+  const measurePlan = other ? wb.plan(other) : view;
   const m = measurePlan?.byId.get(row.id);
-  if (!measurePlan || !m) {
-    if (!inputsFilled) return null;
-    return {
-      row: {
-        ...base,
-        measureId: row.id,
-        path: shownPath,
-        heading: text(v.measure),
-        changes: [],
-        conflicts: [conflict('deleted', '该措施已在工作台中删除，报送的进展无处记录')],
-        alreadyApplied: false,
-        applicable: false,
-      },
-      formKey,
-      rowKey,
-      contentHash,
-      fileName: parsed.file,
-      action: null,
-    };
-  }
+  if (!measurePlan || !m) return blocked(row.id, conflict('deleted', '该措施已在工作台中删除，报送的进展无处记录'));
   const previous = wb.returns(formKey, rowKey);
   if (previous.some((p) => p.content_hash === contentHash)) {
     return {
