@@ -111,7 +111,8 @@ export function CollectFormsDialog({ planId, onClose, onChanged }: { planId: str
   };
 
   const rows = review?.rows ?? [];
-  const proposals = rows.some((r) => r.kind === 'proposals');
+  // Headers for the forms read: 问题编号 and the proposed measure when all of them are 征求措施表.
+  const proposals = rows.length > 0 && rows.every((r) => r.kind === 'proposals');
   const columns: ColumnsType<ReviewRow> = [
     {
       key: 'who',
@@ -129,7 +130,7 @@ export function CollectFormsDialog({ planId, onClose, onChanged }: { planId: str
     { key: 'path', title: proposals ? '问题编号' : '编号', width: 80, render: (_, r) => r.path },
     {
       key: 'what',
-      title: proposals ? '问题 / 提出的措施' : '整改措施',
+      title: proposals ? '问题 / 提出的措施' : rows.some((r) => r.kind === 'proposals') ? '整改措施（征求措施表：问题 / 提出的措施）' : '整改措施',
       width: 240,
       render: (_, r) =>
         r.kind === 'proposals' ? (

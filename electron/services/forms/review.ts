@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors.ts';
 import type { StoredNode } from '../../../shared/api/plans.ts';
 import type { LedgerMeasure } from '../../../shared/api/progress.ts';
 import type { FormKind, ReturnedForm, ReviewChange, ReviewConflict, ReviewRow } from '../../../shared/api/forms.ts';
-import { STATUS_LABELS, type MeasureStatus } from '../../../shared/domain/status.ts';
+import type { MeasureStatus } from '../../../shared/domain/status.ts';
 import { cellText, parseReportedDate, parseReportedStatus } from '../../../shared/forms/cell-values.ts';
 import { splitDepartments } from '../../../shared/forms/names.ts';
 import { chineseDate, localIsoDate } from '../../../shared/progress/dates.ts';
@@ -12,6 +12,7 @@ import { loadLedger, type LoadedLedger } from '../progress/ledger-data.ts';
 import { keyCellsHash, progressKeyHash, proposalTargets, type ProposalTarget } from './form-rows.ts';
 import { measureVersions, shortHash } from './measure-version.ts';
 import { readForm, type FormRow, type ParsedForm } from './read-form.ts';
+import { REPORTABLE_STATUSES } from './form-workbook.ts';
 
 /**
  * 回收: every returned file read, each filled row compared with the workbook — what would change, and
@@ -253,7 +254,7 @@ function progressItem(ctx: FormContext, row: FormRow, wb: Workbook): ReviewItem 
   if (evidence !== '') changes.push({ field: 'evidence', from: null, to: evidence });
 
   const conflicts: ReviewConflict[] = [...ctx.common];
-  if (statusParsed.bad) conflicts.push(conflict('bad_value', `状态“${text(v.status)}”无法识别（应为${Object.values(STATUS_LABELS).join('、')}之一），应用时不改状态`));
+  if (statusParsed.bad) conflicts.push(conflict('bad_value', `状态“${text(v.status)}”无法识别（应为${REPORTABLE_STATUSES.join('、')}之一），应用时不改状态`));
   if (completed.bad) conflicts.push(conflict('bad_value', `完成时间“${text(v.completedOn)}”不是日期，应用时不记录`));
   if (reported.bad) conflicts.push(conflict('bad_value', `填报日期“${text(v.reportedOn)}”不是日期`));
   if (changes.length === 0) return null;

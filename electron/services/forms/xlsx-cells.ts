@@ -139,9 +139,9 @@ export async function readXlsxCells(bytes: Buffer, fileName: string): Promise<Wo
   const text = (name: string) => entries.get(name)?.toString('utf8');
   const workbook = text('xl/workbook.xml');
   if (!workbook) {
-    if (entries.has('word/document.xml') || bytes.includes('word/document.xml')) {
-      throw new AppError('unsupported_file', `“${fileName}”是 Word 文档，不是填报表（.xlsx）`);
-    }
+    if (bytes.includes('word/document.xml')) throw new AppError('unsupported_file', `“${fileName}”是 Word 文档，不是填报表（.xlsx）`);
+    // A zip, but no Office document at all (a .rectify package, an archive): not a damaged workbook.
+    if (!bytes.includes('[Content_Types].xml')) throw new AppError('unsupported_file', `“${fileName}”不是 Excel 工作簿（.xlsx），无法作为填报表读取`);
     throw corrupt(fileName);
   }
   try {
