@@ -35,6 +35,7 @@ export function IssueFormsDialog({ planId, onClose }: { planId: string; onClose:
       });
       const saved = await saveFile({ title: '下发填报表', defaultName: file.fileName, filters: [{ name: 'ZIP 压缩包', extensions: ['zip'] }], dataBase64: file.dataBase64 });
       if (saved) {
+        await api.send('forms.confirmIssue', { token: file.token });
         message.success(`已生成${file.files.length}份${FORM_KIND_LABELS[kind]}：${file.fileName}`);
         onClose();
       }

@@ -194,8 +194,19 @@ export const formsContract = {
   ),
   'forms.issueFile': method(
     IssueOptionsSchema,
-    z.object({ fileName: z.string(), dataBase64: z.string(), files: z.array(IssuedFormSchema) }),
-    '下发填报表：生成全部部门的填报表压缩包内容（浏览器下载用）',
+    z.object({
+      fileName: z.string(),
+      dataBase64: z.string(),
+      files: z.array(IssuedFormSchema),
+      /** confirms the forms as issued once the user saved them (forms.confirmIssue) */
+      token: z.string(),
+    }),
+    '下发填报表：生成全部部门的填报表压缩包内容（保存或下载后用 forms.confirmIssue 记为已下发）',
+  ),
+  'forms.confirmIssue': method(
+    z.object({ token: z.string().min(1) }),
+    z.object({ recorded: z.number().int() }),
+    '下发填报表：用户保存了生成的填报表后，记为已下发（同一部门较早的填报表回收时会被标出）',
   ),
   'forms.collect': method(CollectInputSchema, CollectResultSchema, '回收填报表：读取部门报回的文件，列出变化和冲突（不保存）'),
   'forms.apply': method(

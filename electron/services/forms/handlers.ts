@@ -1,7 +1,7 @@
 import type { HandlerTable } from '../context.ts';
 import type { formsContract, ReturnedFile } from '../../../shared/api/forms.ts';
 import { taskSteps } from '../task-steps.ts';
-import { formDepartments, issueForms, issueFormsFile } from './issue.ts';
+import { confirmIssued, formDepartments, issueForms, issueFormsFile } from './issue.ts';
 import { reviewReturns, type ReturnedBytes } from './review.ts';
 import { applyReview, collectResult } from './apply.ts';
 
@@ -20,8 +20,9 @@ export const formsHandlers: HandlerTable<keyof typeof formsContract> = {
   },
   'forms.issueFile': async (input, { db }) => {
     const file = await issueFormsFile(db, input);
-    return { fileName: file.fileName, dataBase64: file.data.toString('base64'), files: file.files };
+    return { fileName: file.fileName, dataBase64: file.data.toString('base64'), files: file.files, token: file.token };
   },
+  'forms.confirmIssue': ({ token }, { db }) => confirmIssued(db, token),
   'forms.collect': async ({ files, planId }, { db }) => collectResult(await reviewReturns(db, decoded(files), planId), null),
   'forms.apply': async ({ files, planId, accept, addAnyway }, { db }) => {
     const review = await reviewReturns(db, decoded(files), planId);

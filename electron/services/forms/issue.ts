@@ -142,14 +142,36 @@ export async function issueForms(db: Db, dataDir: string, input: IssueInput & { 
   return { output, files };
 }
 
-/** The forms as one .zip in memory, for the browser's download and the desktop's save dialog. */
-export async function issueFormsFile(db: Db, input: IssueInput): Promise<{ fileName: string; data: Buffer; files: IssuedForm[] }> {
+/**
+ * Forms generated for a save dialog or a download are noted as issued only once the user has them
+ * (`confirmIssued`): a dialog cancelled after generating must not make the forms really sent look older.
+ * Kept in memory for an hour; the services process lives as long as the window.
+ */
+const unconfirmed = new Map<string, { built: BuiltForms; expires: number }>();
+const CONFIRM_WITHIN_MS = 60 * 60 * 1000;
+
+/** The forms as one .zip in memory, for the browser's download and the desktop's save dialog; `token` confirms them. */
+export async function issueFormsFile(db: Db, input: IssueInput): Promise<{ fileName: string; data: Buffer; files: IssuedForm[]; token: string }> {
   const built = await buildForms(db, input);
   const data = await zipOf(built.forms);
-  recordForms(db, built);
+  const now = Date.now();
+  for (const [key, entry] of unconfirmed) if (entry.expires < now) unconfirmed.delete(key);
+  const token = newId();
+  // The bytes are with the caller now: only what recording needs stays here.
+  unconfirmed.set(token, { built: { ...built, forms: built.forms.map((f) => ({ ...f, data: Buffer.alloc(0) })) }, expires: now + CONFIRM_WITHIN_MS });
   return {
     fileName: formsZipName(built.planTitle, built.kind, built.due),
     data,
     files: built.forms.map((f) => ({ department: f.form.department, file: f.fileName, rows: f.rows })),
+    token,
   };
+}
+
+/** Notes the forms of an `issueFormsFile` as issued (the user saved or downloaded them). */
+export function confirmIssued(db: Db, token: string): { recorded: number } {
+  const entry = unconfirmed.get(token);
+  if (!entry) throw new AppError('not_found', '这批填报表的下发记录已过期（超过1小时或程序重启过），请重新生成填报表后下发');
+  unconfirmed.delete(token);
+  recordForms(db, entry.built);
+  return { recorded: entry.built.forms.length };
 }

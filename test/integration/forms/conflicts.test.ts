@@ -14,6 +14,7 @@ async function workbook(): Promise<{ s: Services; plan: Seeded }> {
 
 async function officeForm(s: Services, planId: string): Promise<{ name: string; bytes: Buffer }> {
   const file = await s.call('forms.issueFile', { planId, departments: ['办公室'], due: '2026-04-20' });
+  await s.call('forms.confirmIssue', { token: file.token });
   return (await formsInZip(Buffer.from(file.dataBase64, 'base64'))).get('办公室')!;
 }
 
@@ -140,6 +141,21 @@ describe('回收时的冲突', () => {
       // Without the plan named (rectify collect), another plan's form simply goes to its own plan.
       const free = await s.call('forms.collect', { files: [files[0]!] });
       expect(free.changes.map((c) => c.measureId)).toEqual([other.ids['一-1-1'], other.ids['一-1-1']]);
+    } finally {
+      s.close();
+    }
+  });
+
+  it('生成后未保存（对话框取消）的填报表不算下发：之前下发的那份不会被当作较早的一份', async () => {
+    const { s, plan } = await workbook();
+    try {
+      const sent = await officeForm(s, plan.planId);
+      const cancelled = await s.call('forms.issueFile', { planId: plan.planId, departments: ['办公室'], due: '2026-05-20' });
+      const files = [returned(sent.name, await fillProgress(sent.bytes, REPORT))];
+      expect((await s.call('forms.collect', { files })).conflicts).toEqual([]);
+      expect(await s.call('forms.confirmIssue', { token: cancelled.token })).toEqual({ recorded: 1 });
+      expect((await s.call('forms.collect', { files })).rows[0]!.conflicts.map((c) => c.code)).toEqual(['older_form']);
+      await expect(s.call('forms.confirmIssue', { token: cancelled.token })).rejects.toMatchObject({ code: 'not_found' });
     } finally {
       s.close();
     }

@@ -17,6 +17,7 @@ async function workbook(): Promise<{ s: Services; plan: Seeded; dir: string }> {
 
 async function issueZip(s: Services, planId: string, options: { departments?: string[]; due?: string } = {}) {
   const file = await s.call('forms.issueFile', { planId, due: options.due ?? '2026-04-20', ...(options.departments ? { departments: options.departments } : {}) });
+  await s.call('forms.confirmIssue', { token: file.token });
   return { file, forms: await formsInZip(Buffer.from(file.dataBase64, 'base64')) };
 }
 
