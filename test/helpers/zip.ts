@@ -1,5 +1,4 @@
 import yauzl from 'yauzl';
-import type yazl from 'yazl';
 
 export interface ZipReadOptions {
   /** Fail on a non-ASCII entry name whose UTF-8 flag (bit 11) is not set: Windows would garble it. */
@@ -49,13 +48,5 @@ export function unzipFile(file: string, options: ZipReadOptions = {}): Promise<M
   });
 }
 
-/** The bytes of a yazl zip once it is ended. */
-export function zipToBuffer(zip: yazl.ZipFile): Promise<Buffer> {
-  zip.end();
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
-    zip.outputStream.on('error', reject);
-    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-  });
-}
+/** The bytes of a yazl zip once it is ended (the services' own helper). */
+export { zipToBuffer } from '../../electron/services/files/zip-buffer.ts';
