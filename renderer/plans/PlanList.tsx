@@ -6,6 +6,7 @@ import type { PlanSummary } from '../../shared/api/plans.ts';
 import { api, errorMessage } from '../api/client.ts';
 import { useQuery } from '../api/use-query.ts';
 import { NewPlanDialog } from '../templates/NewPlanDialog.tsx';
+import { ExportPackageButton, ImportPackageButton } from '../exchange/PackageActions.tsx';
 import { BackupBanner } from '../backup/BackupBanner.tsx';
 import { FolderBackupsDialog } from '../backup/FolderBackupsDialog.tsx';
 import { useFolderPicker } from '../backup/use-folder-picker.tsx';
@@ -41,6 +42,7 @@ export function PlanList() {
           方案列表
         </Typography.Title>
         <Space>
+          <ImportPackageButton onImported={() => void plans.reload()} />
           <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
             新建方案
           </Button>
@@ -72,9 +74,10 @@ export function PlanList() {
           { title: '最后修改', dataIndex: 'updatedAt', width: 170, render: (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm') },
           {
             title: '操作',
-            width: 220,
+            width: 320,
             render: (_: unknown, plan) => (
               <Space size="small">
+                <ExportPackageButton plan={plan} />
                 <Button size="small" onClick={() => setRenaming(plan)}>
                   重命名
                 </Button>

@@ -10,6 +10,8 @@ import { progressContract } from './progress.ts';
 import { importContract } from './import.ts';
 import { exportContract } from './export.ts';
 import { maintenanceContract } from './maintenance.ts';
+import { formsContract } from './forms.ts';
+import { exchangeContract } from './exchange.ts';
 import { backupContract } from './backup.ts';
 
 /**
@@ -25,6 +27,8 @@ export const contract = {
   ...importContract,
   ...exportContract,
   ...maintenanceContract,
+  ...formsContract,
+  ...exchangeContract,
   ...backupContract,
 } as const satisfies ContractTable;
 

@@ -66,6 +66,18 @@ export interface MeasurePathInfo {
 
 /** Every measure node's path, in outline order. Measures without any number get "#n" (n = their ordinal). */
 export function measurePaths<T extends NumberableNode<T>>(roots: readonly T[], options: NumberingOptions): Map<T, MeasurePathInfo> {
+  return numberingPaths(roots, options, (node) => node.kind === 'measure');
+}
+
+/**
+ * The paths of the nodes `include` picks (a section's path is 二-1 as its measures' start): nodes without
+ * any number get "#n", n counting the included nodes in outline order.
+ */
+export function numberingPaths<T extends NumberableNode<T>>(
+  roots: readonly T[],
+  options: NumberingOptions,
+  include: (node: T) => boolean,
+): Map<T, MeasurePathInfo> {
   const out = new Map<T, MeasurePathInfo>();
   const stack: (string | null)[] = [];
   let ordinal = 0;
@@ -73,7 +85,7 @@ export function measurePaths<T extends NumberableNode<T>>(roots: readonly T[], o
     stack.length = depth;
     const segment = markerSegment(marker, level);
     stack.push(segment);
-    if (node.kind !== 'measure') return;
+    if (!include(node)) return;
     ordinal++;
     const parts = stack.filter((s): s is string => s !== null);
     out.set(node, { path: parts.length > 0 ? parts.join('-') : `#${ordinal}`, marker });

@@ -1,16 +1,12 @@
 import path from 'node:path';
 import type { CliCommand, CliContext } from '../command.ts';
-import { CliUsageError, printJson, requirePositional } from '../command.ts';
+import { CliUsageError, printJson, requirePositional, stringValue } from '../command.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { BACKUP_KIND_LABELS, type BackupEntry } from '../../../shared/api/backup.ts';
 import type { ProgressListener } from '../../../shared/api/task-progress.ts';
 import { localDateTime } from '../../../shared/progress/dates.ts';
 
 const sizes = async () => (await import('../../services/evidence/attachments.ts')).formatSize;
-
-function stringValue(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
-}
 
 /**
  * Progress of a long copy on stderr: updated in place in a terminal, one line per stage otherwise (a
