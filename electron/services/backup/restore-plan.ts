@@ -11,6 +11,9 @@ import { openConnection } from '../store/driver.ts';
 import { blobPath, storeFile } from '../evidence/blob-store.ts';
 import { trackTempFile, untrackTempFile } from '../temp-files.ts';
 import { getPlanSummary } from '../plans/plan-repository.ts';
+import { planRows } from '../exchange/pack.ts';
+import { insertPlan } from '../exchange/unpack.ts';
+import type { PlanRows } from '../exchange/package-format.ts';
 import { newId, nowIso } from '../ids.ts';
 import { resolveBackup, type ResolvedBackup } from './catalog.ts';
 import { locateEvidence } from './location-scan.ts';
@@ -19,11 +22,10 @@ import { hashFile } from './evidence-copy.ts';
 /**
  * 从备份恢复方案: one plan of a backup comes back as a new plan beside everything else — its outline,
  * problems, progress records (状态、销号、时限调整), attachments with their evidence files and its
- * version history (历史版本) — under new ids, so it never collides with the plan as it is now. The
- * editor's undo steps stay behind: they belonged to the editing session of then.
+ * version history (历史版本) — under new ids, so it never collides with the plan as it is now. The rows
+ * are read and written as a plan package's are (exchange/pack.ts, exchange/unpack.ts). The editor's
+ * undo steps stay behind: they belonged to the editing session of then.
  */
-
-type Row = Record<string, unknown>;
 
 function usable(resolved: ResolvedBackup, latest: number): void {
   const { entry } = resolved;
@@ -88,72 +90,8 @@ export async function listBackupPlans(ctx: ServiceContext, target: string): Prom
   return rows.map((r) => ({ id: r.id, title: r.title, measureCount: Number(r.measure_count), updatedAt: r.updated_at, existsNow: exists?.get(r.id) !== undefined }));
 }
 
-interface PlanRows {
-  plan: Row;
-  tables: [table: string, rows: Row[]][];
-  revisions: Row[];
-  blobs: Row[];
-}
-
-function readPlan(db: Db, planId: string): PlanRows {
-  const plan = db.prepare('SELECT * FROM plans WHERE id = ?').get(planId) as Row | undefined;
-  if (!plan) throw new AppError('not_found', `备份中没有这个方案：${planId}`);
-  if (db.prepare('SELECT 1 FROM template_drafts WHERE plan_id = ?').get(planId)) throw new AppError('bad_input', '这是修改模板内容时的编辑稿，不是方案，不能单独恢复。');
-  const inNodes = 'node_id IN (SELECT id FROM nodes WHERE plan_id = ?)';
-  const all = (sql: string): Row[] => db.prepare(sql).all(planId) as Row[];
-  const tables: PlanRows['tables'] = [
-    ['nodes', all('SELECT * FROM nodes WHERE plan_id = ?')],
-    ['measures', all(`SELECT * FROM measures WHERE ${inNodes}`)],
-    ['problems', all('SELECT * FROM problems WHERE plan_id = ?')],
-    ['problem_measures', all('SELECT * FROM problem_measures WHERE problem_id IN (SELECT id FROM problems WHERE plan_id = ?)')],
-    ['status_events', all(`SELECT * FROM status_events WHERE ${inNodes} ORDER BY id`)],
-    ['attachments', all(`SELECT * FROM attachments WHERE ${inNodes} AND removed_at IS NULL`)],
-  ];
-  const revisions = all('SELECT * FROM revisions WHERE plan_id = ? ORDER BY id');
-  const blobs = db
-    .prepare(
-      `SELECT * FROM blobs WHERE sha256 IN (
-         SELECT sha256 FROM attachments WHERE ${inNodes} AND removed_at IS NULL
-         UNION SELECT t.value FROM revisions r, json_tree(r.snapshot) t WHERE r.plan_id = ? AND t.key = 'sha256')`,
-    )
-    .all(planId, planId) as Row[];
-  return { plan, tables, revisions, blobs };
-}
-
-/** Every id of the plan and what it becomes. */
-function newIds(rows: PlanRows): Map<string, string> {
-  const map = new Map<string, string>();
-  map.set(String(rows.plan.id), newId());
-  for (const [table, list] of rows.tables) {
-    if (table === 'nodes' || table === 'problems' || table === 'attachments') for (const r of list) map.set(String(r.id), newId());
-  }
-  return map;
-}
-
-function remapValue(value: unknown, ids: ReadonlyMap<string, string>): unknown {
-  if (typeof value === 'string') return ids.get(value) ?? value;
-  if (Array.isArray(value)) return value.map((v) => remapValue(v, ids));
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[ids.get(k) ?? k] = remapValue(v, ids);
-    return out;
-  }
-  return value;
-}
-
-function columnsOf(db: Db, table: string): Set<string> {
-  return new Set((db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name));
-}
-
-function insertRow(db: Db, table: string, row: Row, columns: Set<string>, orIgnore = false): void {
-  const names = Object.keys(row).filter((c) => columns.has(c));
-  db.prepare(`INSERT ${orIgnore ? 'OR IGNORE ' : ''}INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
-    ...names.map((c) => row[c]),
-  );
-}
-
 /** The evidence files the plan needs, back in the store before the rows that name them. */
-async function restoreBlobs(ctx: ServiceContext, resolved: ResolvedBackup, blobs: Row[], releases: (() => void)[]): Promise<void> {
+async function restoreBlobs(ctx: ServiceContext, resolved: ResolvedBackup, blobs: readonly { sha256: string; size: number }[], releases: (() => void)[]): Promise<void> {
   for (const b of blobs) {
     const sha = String(b.sha256);
     const live = await stat(blobPath(ctx.dataDir, sha)).catch(() => null);
@@ -175,37 +113,32 @@ export async function restorePlanFromBackup(ctx: ServiceContext, target: string,
   const source = await openSource(resolved, ctx);
   let rows: PlanRows;
   try {
-    rows = readPlan(source.db, planId);
+    if (source.db.prepare('SELECT 1 FROM template_drafts WHERE plan_id = ?').get(planId)) {
+      throw new AppError('bad_input', '这是修改模板内容时的编辑稿，不是方案，不能单独恢复。');
+    }
+    // The same rows a plan package (.rectify) carries: outline, problems, progress records, attachments, versions.
+    rows = planRows(source.db, planId);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'not_found') throw new AppError('not_found', `备份中没有这个方案：${planId}`);
+    throw err;
   } finally {
     await source.close();
   }
   const releases: (() => void)[] = [];
   try {
     await restoreBlobs(ctx, resolved, rows.blobs, releases);
-    const ids = newIds(rows);
-    const id = ids.get(String(rows.plan.id))!;
-    live.transaction(() => {
-      // Rows go in plan first, children in any order: the references are checked at commit.
-      live.pragma('defer_foreign_keys = ON');
-      const title = String(rows.plan.title);
-      const taken = live.prepare('SELECT 1 FROM plans WHERE title = ?').get(title) !== undefined;
-      insertRow(live, 'plans', { ...rows.plan, id, title: taken ? `${title}（从备份恢复）` : title, version: 1, updated_at: nowIso() }, columnsOf(live, 'plans'));
-      const blobColumns = columnsOf(live, 'blobs');
-      for (const b of rows.blobs) insertRow(live, 'blobs', b, blobColumns, true);
-      for (const [table, list] of rows.tables) {
-        const columns = columnsOf(live, table);
-        // Integer keys are the store's own (status_events.id): new rows get new ones.
-        if (table === 'status_events') columns.delete('id');
-        for (const row of list) insertRow(live, table, remapValue(row, ids) as Row, columns);
-      }
-      const revisionColumns = columnsOf(live, 'revisions');
-      revisionColumns.delete('id');
-      for (const r of rows.revisions) {
-        const snapshot = remapValue(JSON.parse(String(r.snapshot)) as unknown, ids);
-        insertRow(live, 'revisions', { ...r, plan_id: id, snapshot: JSON.stringify(snapshot) }, revisionColumns);
-      }
-    })();
-    return getPlanSummary(live, id);
+    // New ids throughout, so the plan never collides with what the workbook has now (the plan itself, or a restored copy).
+    const fresh = new Map<string, string>();
+    const ids = (id: string): string => {
+      let v = fresh.get(id);
+      if (!v) fresh.set(id, (v = newId()));
+      return v;
+    };
+    const title = String(rows.plan.title);
+    const taken = live.prepare('SELECT 1 FROM plans WHERE title = ?').get(title) !== undefined;
+    const restored = { ...rows, plan: { ...rows.plan, updated_at: nowIso() } };
+    live.transaction(() => insertPlan(live, restored, ids, taken ? `${title}（从备份恢复）` : title))();
+    return getPlanSummary(live, ids(rows.plan.id));
   } finally {
     for (const release of releases) release();
   }
