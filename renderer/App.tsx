@@ -1,13 +1,30 @@
-import { App as AntApp, ConfigProvider, Layout } from 'antd';
+import { useEffect } from 'react';
+import { App as AntApp, Button, ConfigProvider, Layout, Space } from 'antd';
+import { SettingOutlined } from '@ant-design/icons';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { PlanList } from './plans/PlanList.tsx';
 import { PlanView } from './plans/PlanView.tsx';
-import { useRoute } from './router.ts';
+import { BackupPage } from './backup/BackupPage.tsx';
+import { navigate, useRoute } from './router.ts';
 import { ImportButton } from './import/ImportDialog.tsx';
+import { api } from './api/client.ts';
 import { zhCN } from './locale.ts';
+
+/** A workbook that cannot be opened (damaged) goes straight to 备份与恢复, where the newest good backup is marked. */
+function useRouteToRestoreWhenUnopenable(): void {
+  useEffect(() => {
+    api.send('backup.status', {}).then(
+      (status) => {
+        if (status.workbook.state !== 'ok') navigate({ name: 'settings', section: 'backup' });
+      },
+      () => undefined,
+    );
+  }, []);
+}
 
 export function App() {
   const route = useRoute();
+  useRouteToRestoreWhenUnopenable();
   return (
     // autoInsertSpace off: two-character buttons keep their real names (保存, not 保 存) for screen readers and tests.
     <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { fontSize: 14 } }}>
@@ -15,11 +32,16 @@ export function App() {
         <Layout className="app">
           <Layout.Header className="app-header" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
             整改方案工作台
-            <ImportButton />
+            <Space>
+              <ImportButton />
+              <Button icon={<SettingOutlined aria-hidden />} onClick={() => navigate({ name: 'settings', section: 'backup' })}>
+                设置
+              </Button>
+            </Space>
           </Layout.Header>
           <Layout.Content className="app-content">
-            <ErrorBoundary key={route.name === 'plan' ? route.id : 'list'}>
-              {route.name === 'plan' ? <PlanView id={route.id} /> : <PlanList />}
+            <ErrorBoundary key={route.name === 'plan' ? route.id : route.name}>
+              {route.name === 'plan' ? <PlanView id={route.id} /> : route.name === 'settings' ? <BackupPage /> : <PlanList />}
             </ErrorBoundary>
           </Layout.Content>
         </Layout>

@@ -1,16 +1,19 @@
 import { useMemo, useSyncExternalStore } from 'react';
 
-/** Hash routes, so a reload keeps the user where they were: #/ and #/plan/<id>. */
-export type Route = { name: 'list' } | { name: 'plan'; id: string };
+/** Hash routes, so a reload keeps the user where they were: #/, #/plan/<id> and #/settings/backup (设置 → 备份与恢复). */
+export type Route = { name: 'list' } | { name: 'plan'; id: string } | { name: 'settings'; section: 'backup' };
 
 export function parseRoute(hash: string): Route {
   const m = /^#\/plan\/([^/?#]+)/.exec(hash);
   if (m?.[1]) return { name: 'plan', id: decodeURIComponent(m[1]) };
+  if (/^#\/settings(\/backup)?(?:[/?#]|$)/.test(hash)) return { name: 'settings', section: 'backup' };
   return { name: 'list' };
 }
 
 function routeHash(route: Route): string {
-  return route.name === 'plan' ? `#/plan/${encodeURIComponent(route.id)}` : '#/';
+  if (route.name === 'plan') return `#/plan/${encodeURIComponent(route.id)}`;
+  if (route.name === 'settings') return `#/settings/${route.section}`;
+  return '#/';
 }
 
 /**

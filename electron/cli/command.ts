@@ -9,8 +9,11 @@ export interface CliIo {
 export interface CliContext extends CliIo {
   positionals: string[];
   values: Record<string, string | boolean | string[] | undefined>;
-  /** Opens the workbook in --data DIR / RECTIFY_DATA / the platform folder, once. */
-  services(): Promise<Services>;
+  /**
+   * Opens the workbook in --data DIR / RECTIFY_DATA / the platform folder, once. `allowUnopened`: start
+   * even when it is damaged (listing and restoring backups; every other call then fails with the reason).
+   */
+  services(options?: { allowUnopened?: boolean }): Promise<Services>;
   /** That folder, without opening anything */
   dataDir(): string;
 }

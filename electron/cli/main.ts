@@ -25,7 +25,7 @@ async function helpText(): Promise<string> {
     '  --data DIR     工作台数据目录（默认与桌面程序相同；也可用环境变量 RECTIFY_DATA）',
     '  -h, --help     显示帮助',
     '',
-    '退出码：0 成功；2 输入或参数有误（含数据文件被占用、磁盘已满、只读或损坏）；1 意外错误；3 检查发现问题（verify、doctor）。',
+    '退出码：0 成功；2 输入或参数有误（含数据文件被占用、磁盘已满、只读或损坏；restore 未加 --yes）；1 意外错误；3 检查发现问题（verify、doctor、backups --verify）。',
   ];
   return lines.join('\n');
 }
@@ -74,13 +74,14 @@ export async function runCli(argv: string[], io: CliIo, locations: CliLocations 
       ...io,
       positionals: parsed.positionals,
       values: parsed.values as CliContext['values'],
-      async services() {
+      async services(options = {}) {
         // Loaded on first use: commands that never open the workbook (parse, convert) skip the whole service layer.
         const { createServices } = await import('../services/index.ts');
         services ??= await createServices({
           dataDir: resolveDataDir(dataFlag),
           ...(locations.resourcesDir ? { resourcesDir: locations.resourcesDir } : {}),
           ...(locations.migrationsDir ? { migrationsDir: locations.migrationsDir } : {}),
+          ...(options.allowUnopened ? { allowUnopened: true } : {}),
         });
         return services;
       },

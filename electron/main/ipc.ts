@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import {
+  CHOOSE_FOLDER_CHANNEL,
   CHOOSE_PATHS_CHANNEL,
   CHOOSE_SAVE_PATH_CHANNEL,
   GRANT_DROPPED_PATH_CHANNEL,
@@ -66,6 +67,8 @@ const chooseSavePathSchema = z.object({
   defaultName: z.string().max(260),
   filters: filtersSchema,
 });
+
+const chooseFolderSchema = z.object({ title: z.string().max(200) });
 
 const saveFileSchema = z.object({
   title: z.string().max(200),
@@ -142,7 +145,7 @@ export class PathGrants {
 /** Where the services may write: paths picked in a native save dialog. */
 export class OutputGrants extends PathGrants {
   constructor() {
-    super(OUTPUT_PATH_FIELDS, '只能保存到在“保存”对话框中选择的位置');
+    super(OUTPUT_PATH_FIELDS, '只能保存到在“保存”或“选择文件夹”对话框中选择的位置');
   }
 }
 
@@ -208,6 +211,22 @@ async function showSaveDialog(options: IpcOptions, request: { title: string; def
 /** Native save dialog → the chosen path, granted for one service write. Cancelled → null. */
 export async function chooseSavePathWithDialog(options: IpcOptions & { grants: OutputGrants }, raw: unknown): Promise<string | null> {
   const chosen = await showSaveDialog(options, parseOrThrow(chooseSavePathSchema, raw));
+  if (chosen) options.grants.grant(chosen);
+  return chosen;
+}
+
+/** Native folder dialog → the chosen folder, granted for one service call that names it as `folder`. Cancelled → null. */
+export async function chooseFolderWithDialog(options: IpcOptions & { grants: OutputGrants }, raw: unknown): Promise<string | null> {
+  const request = parseOrThrow(chooseFolderSchema, raw);
+  const dialogOptions = {
+    title: request.title || '选择文件夹',
+    buttonLabel: '选择',
+    defaultPath: options.defaultSaveDir(),
+    properties: ['openDirectory' as const, 'createDirectory' as const],
+  };
+  const window = options.getWindow();
+  const choice = window ? await dialog.showOpenDialog(window, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
+  const chosen = choice.canceled ? null : (choice.filePaths[0] ?? null);
   if (chosen) options.grants.grant(chosen);
   return chosen;
 }
@@ -306,6 +325,10 @@ export function registerIpc(options: IpcOptions): () => void {
     if (!isTrustedSender(event)) throw new Error(REFUSED);
     return envelope(() => chooseSavePathWithDialog({ ...options, grants }, request));
   });
+  ipcMain.handle(CHOOSE_FOLDER_CHANNEL, (event, request: unknown) => {
+    if (!isTrustedSender(event)) throw new Error(REFUSED);
+    return envelope(() => chooseFolderWithDialog({ ...options, grants }, request));
+  });
   ipcMain.handle(OPEN_FILES_CHANNEL, (event, request: unknown) => {
     if (!isTrustedSender(event)) throw new Error(REFUSED);
     return envelope(() => openFilesWithDialog(options, request));
@@ -322,6 +345,7 @@ export function registerIpc(options: IpcOptions): () => void {
     ipcMain.removeAllListeners(GRANT_DROPPED_PATH_CHANNEL);
     ipcMain.removeHandler(CHOOSE_PATHS_CHANNEL);
     ipcMain.removeHandler(CHOOSE_SAVE_PATH_CHANNEL);
+    ipcMain.removeHandler(CHOOSE_FOLDER_CHANNEL);
     ipcMain.removeHandler(OPEN_ATTACHMENT_CHANNEL);
     ipcMain.removeHandler(RPC_CHANNEL);
     ipcMain.removeHandler(OPEN_FILES_CHANNEL);

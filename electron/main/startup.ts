@@ -1,6 +1,7 @@
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { createServiceClient, SERVICE_GAVE_UP_MESSAGE, type ServiceChannel, type ServiceClient, type ServiceCrash } from '../services/host/client.ts';
+import type { ServiceCaller } from '../services/index.ts';
 import { resolveDataDir } from '../services/paths.ts';
 import { registerIpc } from './ipc.ts';
 import { OpenCopies, removeStaleCopies } from './open-copies.ts';
@@ -61,6 +62,22 @@ export function serviceCrashMessage(crash: ServiceCrash): { message: string; det
   };
 }
 
+/** How long quitting waits for the backup of a session with changes (an unplugged USB drive must not hold the app). */
+export const CLOSE_BACKUP_TIMEOUT_MS = 60_000;
+
+/** The automatic backup when the app closes after changes (the services skip it when nothing changed). */
+export function backupOnClose(client: ServiceCaller, timeoutMs = CLOSE_BACKUP_TIMEOUT_MS): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, timeoutMs);
+  });
+  const backup = client.callByName('backup.auto', { reason: 'close' }).then(
+    () => undefined,
+    () => undefined,
+  );
+  return Promise.race([backup, timeout]).finally(() => clearTimeout(timer));
+}
+
 export interface StartedApp {
   dataDir: string;
   /** undefined when another instance already owns this workbook and this one is quitting */
@@ -113,17 +130,21 @@ export function startApp(options: StartOptions = {}): StartedApp {
   });
 
   let servicesClosed = false;
+  let closing: Promise<void> | null = null;
   app.on('will-quit', (event) => {
     // Copies of evidence opened with the system's program do not outlive the app.
     openCopies.removeAll();
     if (!services || servicesClosed) return;
-    // Closing the database checkpoints the WAL, so the workbook is one self-contained file again:
-    // wait for the service process to do so (it is killed after 5 s), then quit for real.
+    // First the backup of a session that changed something, then closing the database (which
+    // checkpoints the WAL, so the workbook is one self-contained file again); then quit for real.
     event.preventDefault();
-    void services.close().finally(() => {
-      servicesClosed = true;
-      app.quit();
-    });
+    const client = services;
+    closing ??= backupOnClose(client)
+      .then(() => client.close())
+      .finally(() => {
+        servicesClosed = true;
+        app.quit();
+      });
   });
 
   const ready = app.whenReady().then(() => {
@@ -134,7 +155,8 @@ export function startApp(options: StartOptions = {}): StartedApp {
     const spawn = options.spawnServices ?? spawnUtilityService;
     const client = createServiceClient({
       spawn: () => spawn(layout.serviceEntry),
-      init: { dataDir, resourcesDir: layout.resourcesDir, migrationsDir: layout.migrationsDir },
+      // A damaged workbook still opens the window: it offers restoring a backup (备份与恢复).
+      init: { dataDir, resourcesDir: layout.resourcesDir, migrationsDir: layout.migrationsDir, allowUnopened: true },
       onCrash: (crash) => {
         const { message, detail } = serviceCrashMessage(crash);
         const box = { type: 'warning' as const, title: WINDOW_TITLE, message, detail, buttons: ['确定'] };
@@ -143,10 +165,7 @@ export function startApp(options: StartOptions = {}): StartedApp {
       },
     });
     services = client;
-    // Start-up maintenance (the step `rectify doctor --clean` runs too): leftover temporary files of
-    // interrupted writes, evidence nothing can bring back any more, the daily backup; and copies opened
-    // by runs that never quit normally. (A workbook that cannot be opened says so on every call.)
-    void client.ready().then(() => client.callByName('maintenance.run', {})).catch(() => undefined);
+    // Copies of evidence opened by runs that never quit normally.
     removeStaleCopies();
 
     registerIpc({ services: Promise.resolve(client), getWindow, defaultSaveDir: () => app.getPath('documents'), openCopies });
@@ -162,6 +181,13 @@ export function startApp(options: StartOptions = {}): StartedApp {
       },
     });
     mainWindow = createMainWindow({ preloadPath: layout.preloadPath, isDev });
+    // Start-up maintenance (the step `rectify doctor --clean` runs too) once the window is usable: leftover
+    // temporary files of interrupted writes, evidence nothing can bring back any more, and the first
+    // backup of the day — in the service process, in steps, so the window and its saves never wait on
+    // it. (A workbook that cannot be opened says so on every call; the window then offers a restore.)
+    mainWindow.once('ready-to-show', () => {
+      void client.ready().then(() => client.callByName('maintenance.run', {})).catch(() => undefined);
+    });
     mainWindow.on('closed', () => {
       mainWindow = null;
     });

@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import {
+  CHOOSE_FOLDER_CHANNEL,
   CHOOSE_PATHS_CHANNEL,
   CHOOSE_SAVE_PATH_CHANNEL,
   GRANT_DROPPED_PATH_CHANNEL,
@@ -54,6 +55,9 @@ const bridge: RectifyBridge = {
   },
   async chooseSavePath(options) {
     return unwrap<string | null>((await ipcRenderer.invoke(CHOOSE_SAVE_PATH_CHANNEL, options)) as RpcEnvelope);
+  },
+  async chooseFolder(options) {
+    return unwrap<string | null>((await ipcRenderer.invoke(CHOOSE_FOLDER_CHANNEL, { title: options.title })) as RpcEnvelope);
   },
   pathForFile(file) {
     // Electron 32+ no longer puts File.path on dropped files; webUtils is the supported way.

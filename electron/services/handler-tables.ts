@@ -10,6 +10,7 @@ import { exportContract } from '../../shared/api/export.ts';
 import { maintenanceContract } from '../../shared/api/maintenance.ts';
 import { formsContract } from '../../shared/api/forms.ts';
 import { exchangeContract } from '../../shared/api/exchange.ts';
+import { backupContract } from '../../shared/api/backup.ts';
 import type { HandlerTable } from './context.ts';
 
 /**
@@ -33,6 +34,7 @@ const DOMAINS = [
   domain(maintenanceContract, async () => (await import('./maintenance/handlers.ts')).maintenanceHandlers),
   domain(formsContract, async () => (await import('./forms/handlers.ts')).formsHandlers),
   domain(exchangeContract, async () => (await import('./exchange/handlers.ts')).exchangeHandlers),
+  domain(backupContract, async () => (await import('./backup/handlers.ts')).backupHandlers),
 ];
 
 type KeysOf<T> = T extends unknown ? keyof T : never;

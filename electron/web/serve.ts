@@ -16,7 +16,8 @@ export async function serve(argv: string[]): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('bad_input', `端口不正确：${values.port ?? ''}`);
   const dataDir = resolveDataDir(values.data);
   const staticDir = values.static ?? fileURLToPath(new URL('../../out/renderer/', import.meta.url));
-  const services = await createServices({ dataDir });
+  // A damaged workbook still serves the page: it offers restoring a backup (设置 → 备份与恢复).
+  const services = await createServices({ dataDir, allowUnopened: true });
   const host = await startWebHost({ services, staticDir, port });
   process.stdout.write(`整改方案工作台（浏览器模式）已启动：${host.url}\n数据目录：${dataDir}\n按 Ctrl+C 停止。\n`);
   const stop = (): void => {

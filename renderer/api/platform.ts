@@ -75,3 +75,11 @@ export async function chooseSavePath(options: { title: string; defaultName: stri
 export function pathForFile(file: File): string | null {
   return window.rectify ? window.rectify.pathForFile(file) : null;
 }
+
+/**
+ * Desktop only: a folder the user chose in the folder dialog (a service may write there once, as
+ * `folder`). undefined in the browser (type the path instead); null when the user cancelled.
+ */
+export async function chooseFolder(title: string): Promise<string | null | undefined> {
+  return window.rectify ? window.rectify.chooseFolder({ title }) : undefined;
+}

@@ -7,6 +7,9 @@ import { api, errorMessage } from '../api/client.ts';
 import { useQuery } from '../api/use-query.ts';
 import { NewPlanDialog } from '../templates/NewPlanDialog.tsx';
 import { ExportPackageButton, ImportPackageButton } from '../exchange/PackageActions.tsx';
+import { BackupBanner } from '../backup/BackupBanner.tsx';
+import { FolderBackupsDialog } from '../backup/FolderBackupsDialog.tsx';
+import { useFolderPicker } from '../backup/use-folder-picker.tsx';
 
 /** 方案列表: the home screen. */
 export function PlanList() {
@@ -14,6 +17,13 @@ export function PlanList() {
   const plans = useQuery(() => api.send('plans.list', {}), []);
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<PlanSummary | null>(null);
+  // 从备份恢复 on a fresh install: the folder 导出工作台 wrote on the old PC (or a USB drive of backups).
+  const picker = useFolderPicker();
+  const [restoreFrom, setRestoreFrom] = useState<string | null>(null);
+  const restoreFromBackup = async (): Promise<void> => {
+    const folder = await picker.pick('从备份恢复：选择备份所在的文件夹', '输入备份所在的文件夹（“导出工作台”时选择的文件夹，或 U 盘上的备份文件夹）。');
+    if (folder) setRestoreFrom(folder);
+  };
 
   const act = async (work: () => Promise<unknown>, done: string): Promise<void> => {
     try {
@@ -38,13 +48,20 @@ export function PlanList() {
           </Button>
         </Space>
       </Flex>
+      <BackupBanner />
       {plans.error && <Alert type="error" showIcon title="读取方案列表失败" description={plans.error} />}
       <Table<PlanSummary>
         rowKey="id"
         loading={plans.loading}
         dataSource={plans.data ?? []}
         pagination={false}
-        locale={{ emptyText: <Empty description="还没有方案。点击“新建方案”开始起草。" /> }}
+        locale={{
+          emptyText: (
+            <Empty description="还没有方案。点击“新建方案”开始起草；换了新电脑，可以从备份恢复原来的工作台。">
+              <Button onClick={() => void restoreFromBackup()}>从备份恢复</Button>
+            </Empty>
+          ),
+        }}
         columns={[
           {
             title: '方案标题',
@@ -85,6 +102,8 @@ export function PlanList() {
         ]}
       />
       <NewPlanDialog open={creating} onClose={() => setCreating(false)} />
+      {picker.dialog}
+      {restoreFrom && <FolderBackupsDialog folder={restoreFrom} onClose={() => setRestoreFrom(null)} />}
       <TitleDialog
         open={renaming !== null}
         heading="重命名方案"

@@ -49,6 +49,11 @@ export interface RectifyBridge {
    */
   chooseSavePath(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
   /**
+   * Native folder dialog (a backup location, where to export the workbook, a folder of backups to
+   * restore from); null when cancelled. The folder is granted for one service call naming it as `folder`.
+   */
+  chooseFolder(options: { title: string }): Promise<string | null>;
+  /**
    * The disk path of a dropped or chosen File, so the services stream it; null when it has none. The
    * path is also granted for one `evidence.attachPath` (the main process accepts no other paths).
    */
@@ -63,13 +68,14 @@ export const SAVE_FILE_CHANNEL = 'rectify:save-file';
 export const OPEN_ATTACHMENT_CHANNEL = 'rectify:open-attachment';
 export const CHOOSE_PATHS_CHANNEL = 'rectify:choose-paths';
 export const CHOOSE_SAVE_PATH_CHANNEL = 'rectify:choose-save-path';
+export const CHOOSE_FOLDER_CHANNEL = 'rectify:choose-folder';
 /** main → window: ProgressMessage */
 export const PROGRESS_CHANNEL = 'rectify:progress';
 /** preload → main (one-way): the path of a File dropped into the window, granted for one attach */
 export const GRANT_DROPPED_PATH_CHANNEL = 'rectify:grant-dropped-path';
 
 /** Input fields naming a file or folder a service writes to: over IPC they must be a path the user chose. */
-export const OUTPUT_PATH_FIELDS = ['output', 'dir'] as const;
+export const OUTPUT_PATH_FIELDS = ['output', 'dir', 'folder'] as const;
 
 /**
  * Input fields naming a file a service reads (evidence.attachPath): over IPC they must be a path the

@@ -12,6 +12,7 @@ import { exportContract } from './export.ts';
 import { maintenanceContract } from './maintenance.ts';
 import { formsContract } from './forms.ts';
 import { exchangeContract } from './exchange.ts';
+import { backupContract } from './backup.ts';
 
 /**
  * The whole RPC surface: one table per domain, merged. The service layer implements it, and the
@@ -28,6 +29,7 @@ export const contract = {
   ...maintenanceContract,
   ...formsContract,
   ...exchangeContract,
+  ...backupContract,
 } as const satisfies ContractTable;
 
 export type Contract = typeof contract;

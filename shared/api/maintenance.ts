@@ -4,7 +4,7 @@ import { VerifyResultSchema } from './evidence.ts';
 
 /**
  * The workbook's health: which SQLite driver runs it (关于), the start-up maintenance the desktop app
- * runs (leftover temporary files of interrupted writes, evidence garbage collection, the daily backup),
+ * runs (leftover temporary files of interrupted writes, evidence garbage collection, the day's automatic backup),
  * and `rectify doctor` — one report of everything that can be wrong with a data folder.
  */
 
@@ -34,7 +34,7 @@ export type AppInfo = z.infer<typeof AppInfoSchema>;
 export const LeftoverSchema = z.object({
   /**
    * evidence-temp: an attach that never finished (evidence/sha256/tmp); export-temp: a `*.part` of an
-   * interrupted evidence-package export; backup-temp: a daily backup cut short
+   * interrupted evidence-package export; backup-temp: a backup set or a restored database cut short
    */
   kind: z.enum(['evidence-temp', 'export-temp', 'backup-temp']),
   path: z.string(),
@@ -49,7 +49,7 @@ export const MaintenanceResultSchema = z.object({
   freedBytes: z.number().int(),
   /** leftover temporary files and folders of interrupted writes */
   removedTempFiles: z.number().int(),
-  /** the daily copy made in backups/ (null: one from the last 24 hours exists) */
+  /** the day's automatic backup set made in backups/ (null: there is one from today already) */
   backup: z.string().nullable(),
 });
 export type MaintenanceResult = z.infer<typeof MaintenanceResultSchema>;
@@ -86,7 +86,7 @@ export const maintenanceContract = {
   'maintenance.run': method(
     z.object({}),
     MaintenanceResultSchema,
-    '启动维护：清理中断的写入留下的临时文件，回收不再需要的佐证材料文件，每天备份一次数据库',
+    '启动维护：清理中断的写入留下的临时文件，回收不再需要的佐证材料文件，每天第一次启动时自动备份',
   ),
   'maintenance.doctor': method(
     z.object({ clean: z.boolean().optional() }),

@@ -41,6 +41,7 @@ export function fakeDesktopBridge(
         saveFile: async () => true,
         choosePaths: async () => [],
         chooseSavePath: async ({ defaultName }) => (saveDir === null ? null : saveDir + '/' + defaultName),
+        chooseFolder: async () => saveDir,
         pathForFile: (file) => dropPaths[file.name] ?? null,
         openAttachment: async (id) => { window.__desktopCalls.push('openAttachment:' + id); },
       };

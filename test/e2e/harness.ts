@@ -48,10 +48,10 @@ export async function closeBrowser(): Promise<void> {
 }
 
 /** Starts the real services on a fresh (or given) data folder, the host, and a page on the app. */
-export async function startApp(options: { dataDir?: string; initScript?: string } = {}): Promise<AppUnderTest> {
+export async function startApp(options: { dataDir?: string; initScript?: string; allowUnopened?: boolean } = {}): Promise<AppUnderTest> {
   if (!existsSync(path.join(STATIC_DIR, 'index.html'))) throw new Error('界面未构建：请先运行 npm run build:renderer');
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'rectify-e2e-'));
-  const services = await createServices({ dataDir });
+  const services = await createServices({ dataDir, ...(options.allowUnopened ? { allowUnopened: true } : {}) });
   const host = await startWebHost({ services, staticDir: STATIC_DIR });
   const b = await launchBrowser();
   const context = await b.newContext({ locale: 'zh-CN', acceptDownloads: true, viewport: { width: 1366, height: 900 } });

@@ -10,10 +10,23 @@ import { exportContract } from '../../shared/api/export.ts';
 import { maintenanceContract } from '../../shared/api/maintenance.ts';
 import { formsContract } from '../../shared/api/forms.ts';
 import { exchangeContract } from '../../shared/api/exchange.ts';
+import { backupContract } from '../../shared/api/backup.ts';
 import { createServices } from '../../electron/services/index.ts';
 import { tempDir } from '../helpers/temp.ts';
 
-const domains = { plansContract, editorContract, templateEditContract, evidenceContract, progressContract, importContract, exportContract, maintenanceContract, formsContract, exchangeContract };
+const domains = {
+  plansContract,
+  editorContract,
+  templateEditContract,
+  evidenceContract,
+  progressContract,
+  importContract,
+  exportContract,
+  maintenanceContract,
+  formsContract,
+  exchangeContract,
+  backupContract,
+};
 
 describe('类型化契约（shared/api）', () => {
   it('各领域的方法名互不重复：合并时没有一个方法被另一个悄悄覆盖', () => {

@@ -239,6 +239,21 @@ function unpin(sha256: string): void {
   else pins.delete(sha256);
 }
 
+/**
+ * Keeps garbage collection in this process away from `shas` until the returned release is called (a
+ * backup copying them; a restore putting them back before the database names them).
+ */
+export function pinBlobs(shas: Iterable<string>): () => void {
+  const held = [...shas];
+  for (const sha of held) pin(sha);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    for (const sha of held) unpin(sha);
+  };
+}
+
 /** Blobs being written or linked right now in this process: garbage collection leaves them alone. */
 export function isPinned(sha256: string): boolean {
   return pins.has(sha256);

@@ -96,8 +96,8 @@ function noteDirectory(db: Db, rows: PlanRows): void {
   noteNames(db, 'department', rows.measures.map((m) => m.department).filter((v): v is string => typeof v === 'string' && v !== ''));
 }
 
-/** Inserts the whole plan; `ids` maps the package's ids to the ones written (identity for a new plan). */
-function insertPlan(db: Db, rows: PlanRows, ids: (id: string) => string, title: string): void {
+/** Inserts the whole plan; `ids` maps the package's ids to the ones written (identity for a new plan). Also 从备份恢复方案 (backup/restore-plan.ts). */
+export function insertPlan(db: Db, rows: PlanRows, ids: (id: string) => string, title: string): void {
   const planId = ids(rows.plan.id);
   insertRow(db, 'plans', { ...rows.plan, id: planId, title });
   for (const n of topological(rows.nodes)) insertRow(db, 'nodes', { ...n, id: ids(n.id), plan_id: planId, parent_id: n.parent_id === null ? null : ids(n.parent_id) });

@@ -163,7 +163,8 @@ export async function writeFolderWith(target: string, fill: (tempDir: string) =>
   try {
     await mkdir(temp);
     await fill(temp);
-    for (const name of await readdir(temp)) await syncPath(path.join(temp, name));
+    // A subfolder's own files are the filler's to flush; the folder entry is synced where the OS allows it.
+    for (const entry of await readdir(temp, { withFileTypes: true })) await syncPath(path.join(temp, entry.name), entry.isDirectory());
     await syncPath(temp, true);
     await rename(temp, folder);
     await syncPath(path.dirname(folder), true);

@@ -13,6 +13,8 @@ export const ServiceInitSchema = z.object({
   dataDir: z.string().min(1),
   resourcesDir: z.string().min(1).optional(),
   migrationsDir: z.string().min(1).optional(),
+  /** start even when the workbook cannot be opened (the window then offers restoring a backup) */
+  allowUnopened: z.boolean().optional(),
 });
 export type ServiceInit = z.infer<typeof ServiceInitSchema>;
 

@@ -5,7 +5,8 @@ import type { DoctorReport, Leftover, MaintenanceResult } from '../../../shared/
 import type { VerifyResult } from '../../../shared/api/evidence.ts';
 import type { Db } from '../store/database.ts';
 import { DB_FILE, schemaVersion } from '../store/database.ts';
-import { backupsDir, listBackups, restoreAdvice } from '../store/backups.ts';
+import { backupsDir, restoreAdvice } from '../store/backups.ts';
+import { listBackups } from '../backup/listing.ts';
 import { driverInfo, openConnection } from '../store/driver.ts';
 import { verifyStore } from '../evidence/maintenance.ts';
 import { formatSize } from '../evidence/attachments.ts';
@@ -16,7 +17,7 @@ import { runMaintenance } from './run.ts';
  * `rectify doctor`: everything that can be wrong with a data folder, in one report — the database's
  * integrity_check and foreign_key_check, the evidence files (missing, altered, attachments without a
  * blob), leftover temporary files, the backups folder and the SQLite driver. With `clean` the start-up
- * maintenance runs first (leftovers removed, evidence garbage collected, the daily backup).
+ * maintenance runs first (leftovers removed, evidence garbage collected, the day's automatic backup).
  */
 
 const LEFTOVER_LABELS: Record<Leftover['kind'], string> = {
@@ -50,9 +51,12 @@ function leftoverProblems(leftovers: Leftover[]): string[] {
   return leftovers.map((l) => `遗留的临时文件（${LEFTOVER_LABELS[l.kind]}）：${l.path}（${formatSize(l.size)}），可运行“rectify doctor --clean”清理`);
 }
 
-function backupsSummary(dataDir: string): DoctorReport['backups'] {
-  const all = listBackups(dataDir);
-  return { dir: backupsDir(dataDir), count: all.length, newest: all[0] ?? null };
+/** The backups in backups/ (the workbook's own; backup locations are on the 备份与恢复 page and in `rectify backups`). */
+async function backupsSummary(dataDir: string): Promise<DoctorReport['backups']> {
+  const dir = backupsDir(dataDir);
+  const { backups } = await listBackups(dataDir, { from: dir });
+  const newest = backups.find((b) => b.problems.length === 0) ?? null;
+  return { dir, count: backups.length, newest: newest ? { file: newest.path, size: newest.bytes, modifiedAt: newest.createdAt } : null };
 }
 
 export async function diagnose(ctx: { db: Db; dataDir: string }, options: { clean?: boolean; now?: number } = {}): Promise<DoctorReport> {
@@ -85,7 +89,7 @@ export async function diagnose(ctx: { db: Db; dataDir: string }, options: { clea
     database: { file, size: fileSize(file), schemaVersion: schemaVersion(db), integrity, foreignKeyProblems },
     evidence,
     leftovers,
-    backups: backupsSummary(dataDir),
+    backups: await backupsSummary(dataDir),
     cleaned,
     problems,
   };
@@ -114,7 +118,7 @@ export async function diagnoseUnopenable(dataDir: string, error: AppError, optio
     database: { file, size: fileSize(file), schemaVersion: null, integrity: [error.message], foreignKeyProblems: [] },
     evidence: null,
     leftovers,
-    backups: backupsSummary(dataDir),
+    backups: await backupsSummary(dataDir),
     cleaned,
     problems: [error.message, ...leftoverProblems(leftovers)],
   };

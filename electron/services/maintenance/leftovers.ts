@@ -2,8 +2,9 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Leftover } from '../../../shared/api/maintenance.ts';
 import { scanStore, tempWriterPid } from '../evidence/blob-store.ts';
-import { isProcessAlive, PART_SUFFIX, readPendingNotes } from '../temp-files.ts';
+import { isProcessAlive, readPendingNotes } from '../temp-files.ts';
 import { backupsDir } from '../store/backups.ts';
+import { isIncompleteSetName } from '../backup/location-scan.ts';
 
 /**
  * Temporary files that interrupted writes left behind: attaches that never finished (evidence temp
@@ -32,6 +33,12 @@ function abandoned(pid: number | null, ageMs: number): boolean {
   return !isProcessAlive(pid) || ageMs > DAY_MS;
 }
 
+/** A backup set or a restored database being written (their temporaries are noted like an export's). */
+function isBackupTemp(file: string): boolean {
+  const name = path.basename(file);
+  return isIncompleteSetName(name) || name.startsWith('.workbook.sqlite.');
+}
+
 export interface LeftoverScan {
   leftovers: Leftover[];
   /** notes whose write is over and whose file is gone: removed without mention */
@@ -50,14 +57,14 @@ export async function findLeftovers(dataDir: string, now = Date.now()): Promise<
     if (!info || !abandoned(tempWriterPid(t), now - info.mtimeMs)) continue;
     leftovers.push({ kind: 'evidence-temp', path: t, size: info.size, modifiedAt: new Date(info.mtimeMs).toISOString() });
   }
-  // A daily backup cut short (written as <name>.<pid>.part, renamed when complete).
+  // A single-file backup of an earlier version cut short (written as <name>.sqlite.<pid>.part).
   let backupNames: string[] = [];
   try {
     backupNames = await readdir(backupsDir(dataDir));
   } catch {
     // no backups folder yet
   }
-  for (const name of backupNames.filter((n) => n.endsWith(PART_SUFFIX))) {
+  for (const name of backupNames.filter((n) => /\.sqlite\.\d+\.part$/.test(n))) {
     const file = path.join(backupsDir(dataDir), name);
     const pid = /\.(\d+)\.part$/.exec(name);
     const info = await sizeOf(file);
@@ -73,7 +80,7 @@ export async function findLeftovers(dataDir: string, now = Date.now()): Promise<
       staleNotes.push(note.note);
       continue;
     }
-    leftovers.push({ kind: 'export-temp', path: note.path, size: info.size, modifiedAt: new Date(info.mtimeMs).toISOString() });
+    leftovers.push({ kind: isBackupTemp(note.path) ? 'backup-temp' : 'export-temp', path: note.path, size: info.size, modifiedAt: new Date(info.mtimeMs).toISOString() });
     notesOf.set(note.path, note.note);
   }
   return { leftovers, staleNotes, notesOf };

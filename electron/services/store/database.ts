@@ -5,7 +5,7 @@ import type { Db, DriverName } from './db.ts';
 import { openConnection } from './driver.ts';
 import { loadMigrations, type Migration } from './migrations.ts';
 import { runMigrations } from './migrate.ts';
-import { damagedDatabaseError } from './backups.ts';
+import { backupsDir, damagedDatabaseError } from './backups.ts';
 import { sqlitePrimaryCode } from './sqlite-errors.ts';
 
 export type { Db, Statement } from './db.ts';
@@ -16,6 +16,14 @@ export interface OpenOptions {
   migrations?: Migration[];
   /** Tests: a driver other than the process's */
   driver?: DriverName;
+  /** A backup set before migrating (default on; off for a temporary copy that is only read, e.g. a plan restored from an older backup). */
+  backupBeforeMigration?: boolean;
+}
+
+/** The before-migration backup: a backup set in backups/, like every other backup (loaded only when a migration is due). */
+async function backupBeforeMigration(dataDir: string, db: Db, from: number, to: number): Promise<void> {
+  const { writeBackupSet } = await import('../backup/writer.ts');
+  await writeBackupSet({ db, dataDir, location: backupsDir(dataDir), kind: 'before-migration', note: `升级前_v${from}至v${to}`, createLocation: true });
 }
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
@@ -132,7 +140,13 @@ export async function openDatabase(dataDir: string, options: OpenOptions = {}): 
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    await runMigrations(db, { dataDir, migrations, isNew: state.kind !== 'sqlite', newer: newerDatabase });
+    await runMigrations(db, {
+      dataDir,
+      migrations,
+      isNew: state.kind !== 'sqlite',
+      newer: newerDatabase,
+      backup: options.backupBeforeMigration === false ? undefined : (open, from, to) => backupBeforeMigration(dataDir, open, from, to),
+    });
     return db;
   } catch (err) {
     db.close();

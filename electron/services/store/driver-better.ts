@@ -35,6 +35,10 @@ class BetterStatement implements Statement {
   }
 }
 
+/** Pages copied per step of an online backup: the event loop runs between steps. */
+const PAGES_PER_STEP = 100;
+const ALL_PAGES = 0x7fffffff;
+
 class BetterConnection implements DriverConnection {
   readonly driver = 'better-sqlite3' as const;
   readonly sqliteVersion: string;
@@ -67,18 +71,21 @@ class BetterConnection implements DriverConnection {
   }
   async backup(destination: string, options?: { progress?: (info: BackupProgress) => void }): Promise<void> {
     const progress = options?.progress;
-    if (!progress) {
-      await this.#db.backup(destination);
-      return;
-    }
+    let remaining = Number.POSITIVE_INFINITY;
+    let rate = PAGES_PER_STEP;
     const done = await this.#db.backup(destination, {
       progress: (info) => {
-        progress({ totalPages: info.totalPages, remainingPages: info.remainingPages });
-        return 100;
+        // A write by another connection between steps makes SQLite start the copy over; a writer that
+        // keeps writing would keep it starting over for ever. After the first restart the rest goes
+        // in one step: one short read of a consistent snapshot (WAL lets writers go on meanwhile).
+        if (info.remainingPages > remaining) rate = ALL_PAGES;
+        remaining = info.remainingPages;
+        progress?.({ totalPages: info.totalPages, remainingPages: info.remainingPages });
+        return rate;
       },
     });
     // Both drivers end with a report of completion (node:sqlite reports after steps, this one before).
-    progress({ totalPages: done.totalPages, remainingPages: 0 });
+    progress?.({ totalPages: done.totalPages, remainingPages: 0 });
   }
   defineFunction(name: string, options: UserFunctionOptions, fn: UserFunction): void {
     this.#db.function(name, { deterministic: options.deterministic ?? false, varargs: options.varargs ?? false }, fn as (...args: unknown[]) => unknown);

@@ -134,11 +134,12 @@ class NodeConnection implements DriverConnection {
     const sqlite = nodeSqlite();
     const progress = options?.progress;
     if (typeof sqlite.backup === 'function') {
-      const totalPages = await sqlite.backup(
-        this.#db,
-        destination,
-        progress ? { progress: (info) => progress({ totalPages: info.totalPages, remainingPages: info.remainingPages }) } : {},
-      );
+      // One step: node:sqlite runs it off the main thread, and a copy made in several steps starts over
+      // whenever another connection writes in between — for ever, if it keeps writing.
+      const totalPages = await sqlite.backup(this.#db, destination, {
+        rate: 0x7fffffff,
+        ...(progress ? { progress: (info: { totalPages: number; remainingPages: number }) => progress({ totalPages: info.totalPages, remainingPages: info.remainingPages }) } : {}),
+      });
       progress?.({ totalPages, remainingPages: 0 });
       return;
     }

@@ -1,9 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
 import type { Db } from './db.ts';
 import type { Migration } from './migrations.ts';
-import { backupsDir, writeBackup } from './backups.ts';
 
 interface MigrateOptions {
   dataDir: string;
@@ -11,6 +8,8 @@ interface MigrateOptions {
   /** the file did not hold a database before this open: nothing to back up */
   isNew: boolean;
   newer: (found: number, latest: number) => AppError;
+  /** Backs the database up before its schema changes (a before-migration backup set); absent: none. */
+  backup?: ((db: Db, from: number, to: number) => Promise<void>) | undefined;
 }
 
 function version(db: Db): number {
@@ -24,8 +23,8 @@ interface ForeignKeyProblem {
 }
 
 /**
- * Applies the pending migrations, each in its own write transaction, after an online backup of the
- * database to backups/. Foreign keys are off while a migration runs — a table rebuilt the SQLite way
+ * Applies the pending migrations, each in its own write transaction, after a backup set of the
+ * database in backups/ (kind before-migration). Foreign keys are off while a migration runs — a table rebuilt the SQLite way
  * (create new, copy, drop old, rename) must not cascade-delete the rows that point at the old table —
  * and `foreign_key_check` must find nothing before the migration commits; then they are on again.
  * Another process may be migrating the same file: the version is re-read inside the lock, so each
@@ -37,12 +36,9 @@ export async function runMigrations(db: Db, options: MigrateOptions): Promise<vo
   const current = version(db);
   if (current > latest) throw options.newer(current, latest);
   if (current === latest) return;
-  if (!options.isNew && current > 0) {
-    // A full copy before touching the schema: if anything goes wrong the user still has yesterday's work.
-    const dir = backupsDir(options.dataDir);
-    mkdirSync(dir, { recursive: true });
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    await writeBackup(db, path.join(dir, `before-migration-v${current}-to-v${latest}-${stamp}.sqlite`));
+  if (!options.isNew && current > 0 && options.backup) {
+    // A full backup before touching the schema: if anything goes wrong the user still has yesterday's work.
+    await options.backup(db, current, latest);
   }
   for (const m of migrations.slice(current)) {
     // Only outside a transaction does SQLite accept this pragma.

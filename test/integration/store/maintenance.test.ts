@@ -8,7 +8,8 @@ import { createServices } from '../../../electron/services/index.ts';
 import { DB_FILE } from '../../../electron/services/store/database.ts';
 import { openConnection } from '../../../electron/services/store/driver.ts';
 import { blobPath } from '../../../electron/services/evidence/blob-store.ts';
-import { makeDailyBackup } from '../../../electron/services/maintenance/daily-backup.ts';
+import { runMaintenance } from '../../../electron/services/maintenance/run.ts';
+import { backupsToKeep } from '../../../electron/services/backup/rotation.ts';
 import { createTrackedPlan } from '../progress/fixture.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -21,25 +22,32 @@ function rectify(args: string[]) {
 
 const DAY = 86_400_000;
 
-describe('启动维护：每日备份', () => {
-  it('每天一份完整的数据库副本（可直接打开，内容相同）；同一天不重复；只保留最近 7 份每日备份，升级前的备份不动', async () => {
+describe('启动维护：每天的自动备份', () => {
+  it('每天第一次启动时一个完整的备份集（数据库可直接打开，内容相同）；同一天不重复；轮换后只留规则要留的，升级前的备份不动', async () => {
     const dataDir = tempDir();
     const s = await createServices({ dataDir });
     await createTrackedPlan(s);
     const first = await s.call('maintenance.run', {});
-    expect(first.backup).toMatch(/backups[/\\]daily-\d{4}-\d{2}-\d{2}\.sqlite$/);
-    const copy = openConnection(first.backup!, { readonly: true });
+    expect(first.backup).toMatch(/backups[/\\]备份_\d{8}_\d{6}_自动$/);
+    const copy = openConnection(path.join(first.backup!, 'workbook.sqlite'), { readonly: true });
     expect(copy.prepare('SELECT title FROM plans').all()).toEqual([{ title: '中共某某局党组关于2025年度民主生活会查摆问题的整改方案' }]);
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     copy.close();
     expect((await s.call('maintenance.run', {})).backup).toBeNull();
 
-    writeFileSync(path.join(dataDir, 'backups', 'before-migration-v3-to-v4-2026-01-01.sqlite'), readFileSync(first.backup!));
-    for (let d = 1; d <= 9; d++) expect(await makeDailyBackup(s.context.db, dataDir, Date.now() + d * DAY)).not.toBeNull();
+    // A single-file copy an earlier version made before a schema upgrade stays whatever the rotation does.
+    writeFileSync(path.join(dataDir, 'backups', 'before-migration-v3-to-v4-2026-01-01.sqlite'), readFileSync(path.join(first.backup!, 'workbook.sqlite')));
+    const made = [{ id: first.backup!, kind: 'auto' as const, createdAt: new Date() }];
+    for (let d = 1; d <= 9; d++) {
+      const now = Date.now() + d * DAY;
+      const r = await runMaintenance(s.context, { now });
+      expect(r.backup).not.toBeNull();
+      made.push({ id: r.backup!, kind: 'auto', createdAt: new Date(now) });
+    }
     const names = readdirSync(path.join(dataDir, 'backups')).sort();
-    expect(names.filter((n) => n.startsWith('daily-'))).toHaveLength(7);
-    // Self-contained copies: one file each, restored by copying it (no -wal/-shm beside them).
-    expect(names.every((n) => n.endsWith('.sqlite'))).toBe(true);
+    const kept = [...backupsToKeep(made)].map((p) => path.basename(p)).sort();
+    expect(names.filter((n) => n.startsWith('备份_'))).toEqual(kept);
+    expect(kept.length).toBeGreaterThanOrEqual(7);
     expect(names).toContain('before-migration-v3-to-v4-2026-01-01.sqlite');
     expect(names.some((n) => n.endsWith('.part'))).toBe(false);
     s.close();
@@ -87,7 +95,7 @@ describe('rectify doctor', () => {
       const r = rectify([...args, '--data', dataDir]);
       expect(r.code).toBe(3);
       expect(r.stdout).toContain('数据文件已损坏');
-      expect(r.stdout).toMatch(/最新的备份是 .*daily-\d{4}-\d{2}-\d{2}\.sqlite/);
+      expect(r.stdout).toMatch(/最新的备份是 .*备份_\d{8}_\d{6}_自动/);
       expect(readFileSync(file).equals(bytes)).toBe(true);
     }
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { tempDir } from '../../helpers/temp.ts';
 import { DB_FILE, openDatabase, schemaVersion } from '../../../electron/services/store/database.ts';
@@ -38,9 +38,13 @@ describe('数据库与迁移', () => {
     expect(schemaVersion(db)).toBe(all.length + 1);
     expect(db.prepare("SELECT title FROM plans WHERE id = 'p1'").get()).toEqual({ title: '旧方案' });
     db.close();
+    // One backup set of the kind before-migration, like every other backup.
     const backups = readdirSync(path.join(dir, 'backups'));
     expect(backups).toHaveLength(1);
-    const backup = new Database(path.join(dir, 'backups', backups[0] ?? ''));
+    expect(backups[0]).toMatch(/^备份_\d{8}_\d{6}_升级前_v1至v\d+$/);
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'backups', backups[0] ?? '', 'manifest.json'), 'utf8')) as { kind: string; schemaVersion: number };
+    expect(manifest).toMatchObject({ kind: 'before-migration', schemaVersion: 1 });
+    const backup = new Database(path.join(dir, 'backups', backups[0] ?? '', 'workbook.sqlite'));
     expect(backup.pragma('user_version', { simple: true })).toBe(1);
     expect(backup.prepare("SELECT title FROM plans WHERE id = 'p1'").get()).toEqual({ title: '旧方案' });
     backup.close();

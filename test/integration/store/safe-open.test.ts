@@ -7,6 +7,7 @@ import { tempDir } from '../../helpers/temp.ts';
 import { DB_FILE, openDatabase } from '../../../electron/services/store/database.ts';
 import { openConnection } from '../../../electron/services/store/driver.ts';
 import { createServices } from '../../../electron/services/index.ts';
+import { damageDatabase } from '../../helpers/damage-db.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const bin = fileURLToPath(new URL('../../../bin/rectify.mjs', import.meta.url));
@@ -25,13 +26,6 @@ async function workbook(): Promise<{ dataDir: string; file: string }> {
   return { dataDir, file: path.join(dataDir, DB_FILE) };
 }
 
-/** Pages of the database file beyond the header, overwritten: what a failing disk leaves. */
-function damage(file: string): void {
-  const bytes = readFileSync(file);
-  const pageSize = bytes.readUInt16BE(16);
-  for (let page = 1; page * pageSize < bytes.length; page++) bytes.fill(0x5a, page * pageSize + 8, page * pageSize + pageSize - 8);
-  writeFileSync(file, bytes);
-}
 
 describe('打开数据库：确认是本程序的完好数据库之前只读', () => {
   it('更新版本程序的数据库（回滚日志模式）：拒绝打开，文件逐字节不变（含文件头第 18–19 字节）', async () => {
@@ -79,7 +73,7 @@ describe('打开数据库：确认是本程序的完好数据库之前只读', (
     const older = new Date('2026-01-14T08:00:00Z');
     const { utimesSync } = await import('node:fs');
     utimesSync(path.join(dataDir, 'backups', 'daily-2026-01-14.sqlite'), older, older);
-    damage(file);
+    damageDatabase(file);
     const before = readFileSync(file);
 
     const err = await openDatabase(dataDir).then(

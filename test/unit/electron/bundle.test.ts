@@ -92,7 +92,7 @@ describe('the built preload in a sandbox-like context', () => {
     expect(exposeInMainWorld).toHaveBeenCalledTimes(1);
     const [name, bridge] = exposeInMainWorld.mock.calls[0] as unknown as [string, Record<string, (arg: unknown) => Promise<unknown>>];
     expect(name).toBe('rectify');
-    expect(Object.keys(bridge).sort()).toEqual(['choosePaths', 'chooseSavePath', 'openAttachment', 'openFiles', 'pathForFile', 'rpc', 'saveFile']);
+    expect(Object.keys(bridge).sort()).toEqual(['chooseFolder', 'choosePaths', 'chooseSavePath', 'openAttachment', 'openFiles', 'pathForFile', 'rpc', 'saveFile']);
     await bridge.rpc!({ method: 'plans.list', input: {} });
     expect(invoke).toHaveBeenCalledWith('rectify:rpc', { method: 'plans.list', input: {} });
   });
@@ -132,7 +132,7 @@ describe('the built main bundle, started with a stub electron', () => {
     expect(report.page.body).toContain('整改方案工作台');
     expect(report.page.csp).toContain("script-src 'self'");
     expect(report.traversalStatus).toBe(403);
-    expect(report.ipcChannels.sort()).toEqual(['rectify:choose-paths', 'rectify:choose-save-path', 'rectify:open-attachment', 'rectify:open-files', 'rectify:rpc', 'rectify:save-file']);
+    expect(report.ipcChannels.sort()).toEqual(['rectify:choose-folder', 'rectify:choose-paths', 'rectify:choose-save-path', 'rectify:open-attachment', 'rectify:open-files', 'rectify:rpc', 'rectify:save-file']);
     expect(report.menuLabels.map((l) => l.replace(/\(&\w\)$/, ''))).toEqual(['文件', '编辑', '视图', '帮助']);
     expect(report.windows).toHaveLength(1);
     const window = report.windows[0]!;

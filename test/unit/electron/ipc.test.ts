@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   CHOOSE_PATHS_CHANNEL,
+  CHOOSE_FOLDER_CHANNEL,
   CHOOSE_SAVE_PATH_CHANNEL,
   GRANT_DROPPED_PATH_CHANNEL,
   OPEN_ATTACHMENT_CHANNEL,
@@ -78,7 +79,7 @@ function ours() {
 describe('IPC registration', () => {
   it('registers exactly the bridge channels', () => {
     expect([...fake.ipcHandlers.keys()].sort()).toEqual(
-      [CHOOSE_PATHS_CHANNEL, CHOOSE_SAVE_PATH_CHANNEL, OPEN_ATTACHMENT_CHANNEL, OPEN_FILES_CHANNEL, RPC_CHANNEL, SAVE_FILE_CHANNEL].sort(),
+      [CHOOSE_FOLDER_CHANNEL, CHOOSE_PATHS_CHANNEL, CHOOSE_SAVE_PATH_CHANNEL, OPEN_ATTACHMENT_CHANNEL, OPEN_FILES_CHANNEL, RPC_CHANNEL, SAVE_FILE_CHANNEL].sort(),
     );
   });
 });
@@ -111,6 +112,27 @@ describe('service writes only to paths chosen in a save dialog', () => {
       ok: true,
       result: ['/data/一.pdf', '/data/二.jpg'],
     });
+  });
+});
+
+describe('backups write only into folders chosen in the folder dialog', () => {
+  it('refuses a backup location or export folder the user did not choose; a chosen folder works once', async () => {
+    const sneaky = tempDir();
+    const refused = (await invokeFrom(RPC_CHANNEL, ours(), { method: 'backup.create', input: { folder: sneaky } })) as RpcEnvelope;
+    expect(refused).toMatchObject({ ok: false, error: { code: 'bad_input', message: expect.stringContaining('选择文件夹') } });
+    expect(readdirSync(sneaky)).toEqual([]);
+
+    const usb = tempDir();
+    fake.electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [usb] });
+    expect(await invokeFrom(CHOOSE_FOLDER_CHANNEL, ours(), { title: '添加备份位置' })).toEqual({ ok: true, result: usb });
+    const dialogOptions = fake.electron.dialog.showOpenDialog.mock.calls.at(-1)?.at(-1) as { properties: string[] };
+    expect(dialogOptions.properties).toContain('openDirectory');
+    const added = (await invokeFrom(RPC_CHANNEL, ours(), { method: 'backup.addLocation', input: { folder: usb } })) as RpcEnvelope;
+    expect(added.ok ? 'ok' : added.error.message).toBe('ok');
+    const again = (await invokeFrom(RPC_CHANNEL, ours(), { method: 'backup.create', input: { folder: usb } })) as RpcEnvelope;
+    expect(again).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    fake.electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    expect(await invokeFrom(CHOOSE_FOLDER_CHANNEL, ours(), { title: '导出工作台' })).toEqual({ ok: true, result: null });
   });
 });
 

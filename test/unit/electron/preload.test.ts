@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   CHOOSE_PATHS_CHANNEL,
+  CHOOSE_FOLDER_CHANNEL,
   CHOOSE_SAVE_PATH_CHANNEL,
   GRANT_DROPPED_PATH_CHANNEL,
   OPEN_ATTACHMENT_CHANNEL,
@@ -27,7 +28,7 @@ describe('preload bridge', () => {
   });
 
   it('exposes exactly the bridge functions — no ipcRenderer, no electron objects', () => {
-    expect(Object.keys(bridge).sort()).toEqual(['choosePaths', 'chooseSavePath', 'openAttachment', 'openFiles', 'pathForFile', 'rpc', 'saveFile']);
+    expect(Object.keys(bridge).sort()).toEqual(['chooseFolder', 'choosePaths', 'chooseSavePath', 'openAttachment', 'openFiles', 'pathForFile', 'rpc', 'saveFile']);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
     expect(Object.values(bridge)).not.toContain(fake.electron.ipcRenderer);
     expect(Object.values(bridge)).not.toContain(invoke);
@@ -74,6 +75,9 @@ describe('preload bridge', () => {
     invoke.mockResolvedValueOnce({ ok: true, result: null });
     await expect(bridge.chooseSavePath(save)).resolves.toBeNull();
     expect(invoke).toHaveBeenLastCalledWith(CHOOSE_SAVE_PATH_CHANNEL, save);
+    invoke.mockResolvedValueOnce({ ok: true, result: '/media/u/U盘' });
+    await expect(bridge.chooseFolder({ title: '添加备份位置' })).resolves.toBe('/media/u/U盘');
+    expect(invoke).toHaveBeenLastCalledWith(CHOOSE_FOLDER_CHANNEL, { title: '添加备份位置' });
   });
 
   it('pathForFile asks webUtils and answers null when a File has no path', () => {

@@ -1,9 +1,10 @@
-import { cpSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { RPC_CHANNEL, type RpcEnvelope } from '../../../shared/api/bridge.ts';
 import { platformDataDir } from '../../../electron/services/paths.ts';
+import { openConnection } from '../../../electron/services/store/driver.ts';
 import { tempDir } from '../../helpers/temp.ts';
 import { FakeBrowserWindow, FakeUtilityProcess, FakeWebContents, fake, fakeEvent, invokeFrom } from './fake-electron.ts';
 
@@ -137,7 +138,14 @@ describe('startApp', () => {
     expect(service.entry).toBe(path.join(appPath, 'out', 'main', 'service-host.js'));
     expect(service.received[0]).toMatchObject({ type: 'init', options: { dataDir: path.resolve(dataDir), migrationsDir: path.join(appPath, 'out', 'main', 'migrations') } });
 
-    // Closing the last window quits; quitting waits until the service process has closed the database.
+    // Once the window is usable, the start-up maintenance runs (leftovers, evidence, the day's first backup).
+    window.emit('ready-to-show');
+    await vi.waitFor(() => expect(service.received).toContainEqual(expect.objectContaining({ type: 'call', method: 'maintenance.run' })));
+    await vi.waitFor(() => expect(existsSync(path.join(dataDir, 'backups')) && readdirSync(path.join(dataDir, 'backups')).some((n) => n.startsWith('备份_'))).toBe(true));
+
+    // Closing the last window quits; quitting first backs up a session with changes, then waits until
+    // the service process has closed the database.
+    await invokeFrom(RPC_CHANNEL, { contents: window.webContents, frame: window.webContents.mainFrame }, { method: 'plans.create', input: { title: '关闭前新建的方案' } });
     app.emit('window-all-closed');
     expect(app.quit).toHaveBeenCalled();
     app.quit.mockClear();
@@ -147,6 +155,13 @@ describe('startApp', () => {
     await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
     expect(service.exited).toBe(true);
     expect(service.received.at(-1)).toEqual({ type: 'shutdown' });
+    expect(service.received.at(-2)).toMatchObject({ type: 'call', method: 'backup.auto', input: { reason: 'close' } });
+    // The day's automatic backups collapse to the newest (rotation): the one that has the new plan.
+    const backups = readdirSync(path.join(dataDir, 'backups')).filter((n) => n.startsWith('备份_'));
+    expect(backups).toHaveLength(1);
+    const copy = openConnection(path.join(dataDir, 'backups', backups[0]!, 'workbook.sqlite'), { readonly: true });
+    expect(copy.prepare('SELECT title FROM plans').all()).toEqual([{ title: '关闭前新建的方案' }]);
+    copy.close();
     // The second will-quit (from that app.quit) lets the app go.
     const again = fakeEvent();
     app.emit('will-quit', again);
