@@ -8,6 +8,8 @@ import { progressContract } from '../../shared/api/progress.ts';
 import { importContract } from '../../shared/api/import.ts';
 import { exportContract } from '../../shared/api/export.ts';
 import { maintenanceContract } from '../../shared/api/maintenance.ts';
+import { workbenchContract } from '../../shared/api/workbench.ts';
+import { searchContract } from '../../shared/api/search.ts';
 import type { HandlerTable } from './context.ts';
 
 /**
@@ -29,6 +31,8 @@ const DOMAINS = [
   domain(importContract, async () => (await import('./import/handlers.ts')).importHandlers),
   domain(exportContract, async () => (await import('./export/handlers.ts')).exportHandlers),
   domain(maintenanceContract, async () => (await import('./maintenance/handlers.ts')).maintenanceHandlers),
+  domain(workbenchContract, async () => (await import('./workbench/handlers.ts')).workbenchHandlers),
+  domain(searchContract, async () => (await import('./search/handlers.ts')).searchHandlers),
 ];
 
 type KeysOf<T> = T extends unknown ? keyof T : never;

@@ -10,6 +10,8 @@ import { progressContract } from './progress.ts';
 import { importContract } from './import.ts';
 import { exportContract } from './export.ts';
 import { maintenanceContract } from './maintenance.ts';
+import { workbenchContract } from './workbench.ts';
+import { searchContract } from './search.ts';
 
 /**
  * The whole RPC surface: one table per domain, merged. The service layer implements it, and the
@@ -24,6 +26,8 @@ export const contract = {
   ...importContract,
   ...exportContract,
   ...maintenanceContract,
+  ...workbenchContract,
+  ...searchContract,
 } as const satisfies ContractTable;
 
 export type Contract = typeof contract;

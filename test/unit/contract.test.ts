@@ -8,10 +8,23 @@ import { progressContract } from '../../shared/api/progress.ts';
 import { importContract } from '../../shared/api/import.ts';
 import { exportContract } from '../../shared/api/export.ts';
 import { maintenanceContract } from '../../shared/api/maintenance.ts';
+import { workbenchContract } from '../../shared/api/workbench.ts';
+import { searchContract } from '../../shared/api/search.ts';
 import { createServices } from '../../electron/services/index.ts';
 import { tempDir } from '../helpers/temp.ts';
 
-const domains = { plansContract, editorContract, templateEditContract, evidenceContract, progressContract, importContract, exportContract, maintenanceContract };
+const domains = {
+  plansContract,
+  editorContract,
+  templateEditContract,
+  evidenceContract,
+  progressContract,
+  importContract,
+  exportContract,
+  maintenanceContract,
+  workbenchContract,
+  searchContract,
+};
 
 describe('类型化契约（shared/api）', () => {
   it('各领域的方法名互不重复：合并时没有一个方法被另一个悄悄覆盖', () => {
