@@ -1,5 +1,5 @@
 import { isCompleted, type MeasureStatus } from '../domain/status.ts';
-import { measureDueDate, type DueContext } from '../domain/due-date.ts';
+import { measureDueDate, type DueContext, type DueDate } from '../domain/due-date.ts';
 import type { DueRow, PlanProgress } from '../api/workbench.ts';
 import type { GroupStats } from '../api/progress.ts';
 import { groupBy, groupStats, isDueSoon, isOpenForWarnings, isOverdue, UNASSIGNED } from './dashboard.ts';
@@ -33,8 +33,17 @@ export interface TrackedMeasure extends StoredMeasure {
   dueAssumed: boolean;
 }
 
-export function trackMeasure(m: StoredMeasure, plan: { id: string; title: string }, ctx: DueContext): TrackedMeasure {
-  const due = measureDueDate(m, ctx);
+/**
+ * `memo` (one per plan and DueContext) keeps each wording's due date: a plan repeats the same few
+ * deadlines (立行立改, 2026年3月底前) over hundreds of measures.
+ */
+export function trackMeasure(m: StoredMeasure, plan: { id: string; title: string }, ctx: DueContext, memo?: Map<string, DueDate>): TrackedMeasure {
+  const key = `${m.deadline ?? ''}\u0000${m.deadlineDate ?? ''}`;
+  let due = memo?.get(key);
+  if (!due) {
+    due = measureDueDate(m, ctx);
+    memo?.set(key, due);
+  }
   return { ...m, planId: plan.id, planTitle: plan.title, deadlineDate: due.date, dueAssumed: due.assumed };
 }
 

@@ -33,6 +33,8 @@ export interface PlanShape {
   id: string;
   /** the plan's settings JSON (level3Numbering) */
   settings: string;
+  /** the plan's version: every change of its outline raises it, so paths are kept per version */
+  version: number;
 }
 
 function level3Numbering(settings: string): 'restart' | 'continuous' {
@@ -43,7 +45,33 @@ function level3Numbering(settings: string): 'restart' | 'continuous' {
   }
 }
 
+/**
+ * Computed paths per workbook and plan, valid for one plan version (the search and the home page ask
+ * again and again while nothing changes). A change made by another process raises the version too.
+ */
+const cache = new WeakMap<Db, Map<string, { version: number; value: PlanPaths }>>();
+const CACHE_PLANS = 500;
+
 export function planPaths(db: Db, plans: readonly PlanShape[]): Map<string, PlanPaths> {
+  let known = cache.get(db);
+  if (!known) cache.set(db, (known = new Map()));
+  const out = new Map<string, PlanPaths>();
+  const missing: PlanShape[] = [];
+  for (const plan of plans) {
+    const hit = known.get(plan.id);
+    if (hit && hit.version === plan.version) out.set(plan.id, hit.value);
+    else missing.push(plan);
+  }
+  if (missing.length === 0) return out;
+  if (known.size + missing.length > CACHE_PLANS) known.clear();
+  for (const [id, value] of computePaths(db, missing)) {
+    out.set(id, value);
+    known.set(id, { version: missing.find((p) => p.id === id)!.version, value });
+  }
+  return out;
+}
+
+function computePaths(db: Db, plans: readonly PlanShape[]): Map<string, PlanPaths> {
   const out = new Map<string, PlanPaths>();
   if (plans.length === 0) return out;
   const rows = db

@@ -27,84 +27,99 @@ const JSON_FIELDS = new Set<SearchField>(['preamble', 'body', 'cooperating']);
 
 const FIELD_RANK = new Map<SearchField, number>(SEARCH_FIELDS.map((f, i) => [f, i]));
 
-/** The 1–2 character lookup: one SELECT per field over its own table; `{col}` is the column to look in. */
-const SHORT_SOURCES: readonly { field: SearchField; col: string; sql: string }[] = [
-  { field: 'title', col: 'p.title', sql: "SELECT p.id AS plan_id, p.id AS ref, NULL AS node_id, 'title' AS field, p.title AS text FROM plans p" },
-  { field: 'preamble', col: 'p.preamble', sql: "SELECT p.id, p.id, NULL, 'preamble', p.preamble FROM plans p" },
-  { field: 'heading', col: 'n.heading', sql: "SELECT n.plan_id, n.id, n.id, 'heading', n.heading FROM nodes n" },
-  { field: 'body', col: 'n.body', sql: "SELECT n.plan_id, n.id, n.id, 'body', n.body FROM nodes n" },
-  ...(
-    [
+/**
+ * The 1–2 character lookup: one scan per table, a row when any of its searched columns holds every
+ * term (each table stops once it has enough rows); each matching column becomes a candidate.
+ */
+interface ShortTable {
+  /** selects plan_id, ref, node_id and one column per field, named as the field */
+  sql: string;
+  /** field → the column holding it */
+  fields: readonly (readonly [SearchField, string])[];
+  planColumn: string;
+  /** a condition every row must meet (attachments not removed) */
+  where?: string;
+}
+
+const SHORT_TABLES: readonly ShortTable[] = [
+  {
+    sql: 'SELECT p.id AS plan_id, p.id AS ref, NULL AS node_id, p.title AS title, p.preamble AS preamble FROM plans p',
+    fields: [
+      ['title', 'p.title'],
+      ['preamble', 'p.preamble'],
+    ],
+    planColumn: 'p.id',
+  },
+  {
+    sql: 'SELECT n.plan_id, n.id AS ref, n.id AS node_id, n.heading AS heading, n.body AS body FROM nodes n',
+    fields: [
+      ['heading', 'n.heading'],
+      ['body', 'n.body'],
+    ],
+    planColumn: 'n.plan_id',
+  },
+  {
+    sql: `SELECT n.plan_id, m.node_id AS ref, m.node_id AS node_id, m.leader AS leader, m.department AS department, m.cooperating AS cooperating,
+          m.person AS person, m.deadline_raw AS deadline, m.status_text AS statusText FROM measures m JOIN nodes n ON n.id = m.node_id`,
+    fields: [
       ['leader', 'm.leader'],
       ['department', 'm.department'],
       ['cooperating', 'm.cooperating'],
       ['person', 'm.person'],
       ['deadline', 'm.deadline_raw'],
       ['statusText', 'm.status_text'],
-    ] as const
-  ).map(([field, col]) => ({
-    field,
-    col,
-    sql: `SELECT n.plan_id, m.node_id, m.node_id, '${field}', ${col} FROM measures m JOIN nodes n ON n.id = m.node_id`,
-  })),
-  { field: 'problem', col: 'pr.text', sql: "SELECT pr.plan_id, pr.id, NULL, 'problem', pr.text FROM problems pr" },
-  { field: 'category', col: 'pr.category', sql: "SELECT pr.plan_id, pr.id, NULL, 'category', pr.category FROM problems pr" },
-  {
-    field: 'progress',
-    col: 'e.note',
-    sql: "SELECT n.plan_id, CAST(e.id AS TEXT), e.node_id, 'progress', e.note FROM status_events e JOIN nodes n ON n.id = e.node_id",
+    ],
+    planColumn: 'n.plan_id',
   },
   {
-    field: 'evidence',
-    col: 'a.original_name',
-    sql: "SELECT n.plan_id, a.id, a.node_id, 'evidence', a.original_name FROM attachments a JOIN nodes n ON n.id = a.node_id WHERE a.removed_at IS NULL",
+    sql: 'SELECT pr.plan_id, pr.id AS ref, NULL AS node_id, pr.text AS problem, pr.category AS category FROM problems pr',
+    fields: [
+      ['problem', 'pr.text'],
+      ['category', 'pr.category'],
+    ],
+    planColumn: 'pr.plan_id',
   },
   {
-    field: 'evidenceNote',
-    col: 'a.note',
-    sql: "SELECT n.plan_id, a.id, a.node_id, 'evidenceNote', a.note FROM attachments a JOIN nodes n ON n.id = a.node_id WHERE a.removed_at IS NULL",
+    sql: 'SELECT n.plan_id, CAST(e.id AS TEXT) AS ref, e.node_id AS node_id, e.note AS progress FROM status_events e JOIN nodes n ON n.id = e.node_id',
+    fields: [['progress', 'e.note']],
+    planColumn: 'n.plan_id',
+  },
+  {
+    sql: 'SELECT n.plan_id, a.id AS ref, a.node_id AS node_id, a.original_name AS evidence, a.note AS evidenceNote FROM attachments a JOIN nodes n ON n.id = a.node_id',
+    fields: [
+      ['evidence', 'a.original_name'],
+      ['evidenceNote', 'a.note'],
+    ],
+    planColumn: 'n.plan_id',
+    where: 'a.removed_at IS NULL',
   },
 ];
 
-function planColumn(field: SearchField): string {
-  switch (field) {
-    case 'title':
-    case 'preamble':
-      return 'p.id';
-    case 'heading':
-    case 'body':
-    case 'progress':
-    case 'evidence':
-    case 'evidenceNote':
-      return 'n.plan_id';
-    case 'problem':
-    case 'category':
-      return 'pr.plan_id';
-    default:
-      return 'n.plan_id';
-  }
-}
-
-function shortCandidates(db: Db, terms: readonly string[], planId: string | undefined, perField: number): Candidate[] {
+function shortCandidates(db: Db, terms: readonly string[], planId: string | undefined, perTable: number): Candidate[] {
   // instr() is exact; the index ignores the case of Latin letters, so fold both sides when a term has any.
   const folds = terms.some((t) => /[A-Za-z]/.test(t));
   const needles = folds ? terms.map((t) => t.toLowerCase()) : [...terms];
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  for (const source of SHORT_SOURCES) {
-    const haystack = folds ? `lower(${source.col})` : source.col;
-    const conditions = needles.map(() => `instr(${haystack}, ?) > 0`);
-    if (planId !== undefined) conditions.push(`${planColumn(source.field)} = ?`);
-    const joiner = source.sql.includes(' WHERE ') ? ' AND ' : ' WHERE ';
-    // No ORDER BY inside: each field stops scanning once it has enough (ranked below, in JS).
-    parts.push(`SELECT * FROM (${source.sql}${joiner}${conditions.join(' AND ')} LIMIT ?)`);
-    params.push(...needles, ...(planId !== undefined ? [planId] : []), perField);
+  const out: Candidate[] = [];
+  for (const table of SHORT_TABLES) {
+    const holds = table.fields.map(([, col]) => `(${needles.map(() => `instr(${folds ? `lower(${col})` : col}, ?) > 0`).join(' AND ')})`);
+    const conditions = [`(${holds.join(' OR ')})`];
+    if (table.where) conditions.unshift(table.where);
+    if (planId !== undefined) conditions.push(`${table.planColumn} = ?`);
+    // No ORDER BY: the scan stops once it has enough rows (ranked below, in JS).
+    const rows = db
+      .prepare(`${table.sql} WHERE ${conditions.join(' AND ')} LIMIT ?`)
+      .all(...table.fields.flatMap(() => needles), ...(planId !== undefined ? [planId] : []), perTable) as Record<string, string | null>[];
+    for (const row of rows) {
+      for (const [field] of table.fields) {
+        const raw = row[field];
+        if (raw === null || raw === undefined || raw === '') continue;
+        const text = JSON_FIELDS.has(field) ? jsonLines(raw, field) : raw;
+        // The raw JSON may match where the text does not (a term across two paragraphs' quotes).
+        if (containsAll(text, terms)) out.push({ plan_id: row.plan_id!, ref: row.ref!, node_id: row.node_id ?? null, field, text });
+      }
+    }
   }
-  const rows = db.prepare(parts.join(' UNION ALL ')).all(...params) as Candidate[];
-  return rows
-    .map((r) => ({ ...r, text: JSON_FIELDS.has(r.field) ? jsonLines(r.text, r.field) : r.text }))
-    .filter((r) => containsAll(r.text, terms))
-    .sort((a, b) => (FIELD_RANK.get(a.field) ?? 99) - (FIELD_RANK.get(b.field) ?? 99) || a.text.length - b.text.length);
+  return out.sort((a, b) => (FIELD_RANK.get(a.field) ?? 99) - (FIELD_RANK.get(b.field) ?? 99) || a.text.length - b.text.length);
 }
 
 /** A JSON array column as the index holds it: body paragraphs one per line, 配合部门 joined with 、. */
@@ -118,23 +133,79 @@ function jsonLines(raw: string, field: SearchField): string {
   return raw;
 }
 
-function indexCandidates(db: Db, terms: readonly string[], planId: string | undefined, limit: number): Candidate[] {
+/** The field of an index row, from its rowid (source rowid × 32 + code; migration 0006). */
+const FIELD_BY_CODE: readonly (SearchField | undefined)[] = [
+  undefined,
+  'title',
+  'preamble',
+  'heading',
+  'body',
+  'leader',
+  'department',
+  'cooperating',
+  'person',
+  'deadline',
+  'statusText',
+  'problem',
+  'category',
+  'progress',
+  'evidence',
+  'evidenceNote',
+];
+
+/** Up to this many matches are ranked by bm25; beyond, by field and document order (bm25 costs a lookup per match). */
+const BM25_MAX_MATCHES = 1000;
+
+interface Found {
+  candidates: Candidate[];
+  /** more matched than were taken */
+  more: boolean;
+}
+
+function indexCandidates(db: Db, terms: readonly string[], planId: string | undefined, take: number): Found {
   // Each term a phrase (its quotes doubled), all required: a trigram phrase is a substring match.
   const match = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
-  const plan = planId !== undefined ? 'AND f.plan_id = ?' : '';
-  return db
-    .prepare(
-      `SELECT f.plan_id, f.ref, f.node_id, f.field, f.text FROM search_fts f
-       WHERE search_fts MATCH ? ${plan} AND f.plan_id NOT IN (SELECT plan_id FROM template_drafts)
-       ORDER BY bm25(search_fts) LIMIT ?`,
-    )
-    .all(match, ...(planId !== undefined ? [planId] : []), limit) as Candidate[];
+  // Filtering by plan reads each match's plan_id from the index's own table; without a filter only rowids are read.
+  const drafts = (db.prepare('SELECT count(*) AS n FROM template_drafts').get() as { n: number }).n;
+  let rowids: number[];
+  let more: boolean;
+  if (planId !== undefined || drafts > 0) {
+    const filter = planId !== undefined ? 'AND f.plan_id = ?' : 'AND f.plan_id NOT IN (SELECT plan_id FROM template_drafts)';
+    rowids = (
+      db
+        .prepare(`SELECT f.rowid AS id FROM search_fts f WHERE search_fts MATCH ? ${filter} ORDER BY bm25(search_fts) LIMIT ?`)
+        .all(match, ...(planId !== undefined ? [planId] : []), take + 1) as { id: number }[]
+    ).map((r) => r.id);
+    more = rowids.length > take;
+  } else {
+    const all = (db.prepare('SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ?').all(match) as { id: number }[]).map((r) => Number(r.id));
+    more = all.length > take;
+    if (all.length <= BM25_MAX_MATCHES) {
+      rowids = (db.prepare('SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ? ORDER BY bm25(search_fts) LIMIT ?').all(match, take) as { id: number }[]).map(
+        (r) => Number(r.id),
+      );
+    } else {
+      const rank = (id: number): number => FIELD_RANK.get(FIELD_BY_CODE[id % 32] ?? 'evidenceNote') ?? 99;
+      rowids = all.sort((x, y) => rank(x) - rank(y) || x - y).slice(0, take);
+    }
+  }
+  rowids = rowids.slice(0, take);
+  const rows = db
+    .prepare('SELECT f.rowid AS id, f.plan_id, f.ref, f.node_id, f.field, f.text FROM search_fts f WHERE f.rowid IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(rowids)) as (Candidate & { id: number })[];
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  const candidates = rowids.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [{ plan_id: r.plan_id, ref: r.ref, node_id: r.node_id, field: r.field, text: r.text }] : [];
+  });
+  return { candidates, more };
 }
 
 interface PlanInfo {
   id: string;
   title: string;
   settings: string;
+  version: number;
   archived_at: string | null;
   draft: number;
 }
@@ -148,8 +219,12 @@ export function searchEverything(db: Db, query: string, planId: string | undefin
       throw new AppError('not_found', `找不到方案：${planId}`);
     }
     const long = terms.every((t) => [...t].length >= 3);
-    const candidates = long ? indexCandidates(db, terms, planId, limit + 1) : shortCandidates(db, terms, planId, limit + 1);
-    return resolveHits(db, candidates, terms, limit);
+    if (long) {
+      const found = indexCandidates(db, terms, planId, limit);
+      const result = resolveHits(db, found.candidates, terms, limit);
+      return { hits: result.hits, truncated: found.more || result.truncated };
+    }
+    return resolveHits(db, shortCandidates(db, terms, planId, limit + 1), terms, limit);
   })();
 }
 
@@ -160,7 +235,7 @@ function resolveHits(db: Db, candidates: readonly Candidate[], terms: readonly s
     (
       db
         .prepare(
-          `SELECT p.id, p.title, p.settings, p.archived_at, EXISTS (SELECT 1 FROM template_drafts d WHERE d.plan_id = p.id) AS draft
+          `SELECT p.id, p.title, p.settings, p.version, p.archived_at, EXISTS (SELECT 1 FROM template_drafts d WHERE d.plan_id = p.id) AS draft
            FROM plans p WHERE p.id IN (SELECT value FROM json_each(?))`,
         )
         .all(JSON.stringify(planIds)) as PlanInfo[]

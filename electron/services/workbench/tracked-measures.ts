@@ -1,7 +1,7 @@
 import type { Db } from '../store/database.ts';
 import type { MeasureStatus } from '../../../shared/domain/status.ts';
 import type { PlanProgress } from '../../../shared/api/workbench.ts';
-import { planAnchorDate, type DueContext } from '../../../shared/domain/due-date.ts';
+import { planAnchorDate, type DueContext, type DueDate } from '../../../shared/domain/due-date.ts';
 import { planProgress, trackMeasure, type TrackedMeasure } from '../../../shared/progress/workbench.ts';
 import { planPaths } from '../plans/node-paths.ts';
 import { readWorkbenchSettings } from './settings.ts';
@@ -17,6 +17,7 @@ export interface TrackedPlanRow {
   doc_date: string | null;
   created_at: string;
   settings: string;
+  version: number;
   archived_at: string | null;
 }
 
@@ -36,16 +37,18 @@ export function dueContext(plan: Pick<TrackedPlanRow, 'doc_date' | 'created_at'>
 }
 
 /**
- * The measures of `plans`, each plan's in outline order with its numbering path when `withPaths`
- * (the lists name measures by it), else in no particular order with an empty path (counting only).
+ * The measures of `plans`, each plan's in outline order with its numbering path, heading and owners
+ * when `withPaths` (the lists show them), else in no particular order with only what counting needs.
  */
 export function trackedMeasures(db: Db, plans: readonly TrackedPlanRow[], today: string, options: { withPaths: boolean }): Map<string, TrackedMeasure[]> {
   const out = new Map<string, TrackedMeasure[]>();
   if (plans.length === 0) return out;
   const { immediateDays } = readWorkbenchSettings(db);
+  // Counting needs no texts: then the rows come from an index alone (nodes_by_kind) and the measures table.
+  const texts = options.withPaths ? 'n.heading, m.leader, m.department' : "'' AS heading, NULL AS leader, NULL AS department";
   const rows = db
     .prepare(
-      `SELECT n.plan_id, n.id, n.heading, m.leader, m.department, m.deadline_raw, m.deadline_date, coalesce(m.status, 'not_started') AS status
+      `SELECT n.plan_id, n.id, ${texts}, m.deadline_raw, m.deadline_date, coalesce(m.status, 'not_started') AS status
        FROM nodes n LEFT JOIN measures m ON m.node_id = n.id
        WHERE n.kind = 'measure' AND n.plan_id IN (SELECT value FROM json_each(?))`,
     )
@@ -65,6 +68,7 @@ export function trackedMeasures(db: Db, plans: readonly TrackedPlanRow[], today:
       list = [...list].sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
     }
     const ctx = dueContext(plan, today, immediateDays);
+    const memo = new Map<string, DueDate>();
     out.set(
       plan.id,
       list.map((r) =>
@@ -81,6 +85,7 @@ export function trackedMeasures(db: Db, plans: readonly TrackedPlanRow[], today:
           },
           plan,
           ctx,
+          memo,
         ),
       ),
     );

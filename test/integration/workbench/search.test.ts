@@ -175,4 +175,22 @@ describe('搜索全部方案（search.query）', () => {
     expect(all.truncated).toBe(false);
     s.close();
   });
+
+  it('匹配上千处时仍按字段排序（方案标题、标题在正文之前），并说明结果已截断', async () => {
+    const s = await createServices({ dataDir: tempDir() });
+    const doc = emptyDocument('关于健全工作机制的整改方案', 'blank');
+    doc.sections = [section('整改任务', Array.from({ length: 1100 }, (_, i) => measure(`第${i + 1}项措施`, [`健全工作机制，明确第${i + 1}项责任。`])))];
+    doc.sections.push(section('健全工作机制', []));
+    await s.call('plans.createFromDocument', { document: doc });
+    const r = await s.call('search.query', { query: '健全工作机制', limit: 5 });
+    expect(r.truncated).toBe(true);
+    expect(r.hits.map((h) => [h.field, h.path])).toEqual([
+      ['title', ''],
+      ['heading', '二'],
+      ['body', '一-1'],
+      ['body', '一-2'],
+      ['body', '一-3'],
+    ]);
+    s.close();
+  });
 });
