@@ -1,8 +1,9 @@
 import { App as AntApp, ConfigProvider, Layout } from 'antd';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
-import { PlanList } from './plans/PlanList.tsx';
+import { HomePage } from './home/HomePage.tsx';
 import { PlanView } from './plans/PlanView.tsx';
 import { useRoute } from './router.ts';
+import { GlobalSearch } from './search/GlobalSearch.tsx';
 import { ImportButton } from './import/ImportDialog.tsx';
 import { zhCN } from './locale.ts';
 
@@ -13,13 +14,18 @@ export function App() {
     <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { fontSize: 14 } }}>
       <AntApp>
         <Layout className="app">
-          <Layout.Header className="app-header" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
-            整改方案工作台
-            <ImportButton />
+          <Layout.Header className="app-header">
+            <a className="app-title" href="#/">
+              整改方案工作台
+            </a>
+            <GlobalSearch planId={route.name === 'plan' ? route.id : null} />
+            <div className="app-header-actions">
+              <ImportButton />
+            </div>
           </Layout.Header>
           <Layout.Content className="app-content">
             <ErrorBoundary key={route.name === 'plan' ? route.id : 'list'}>
-              {route.name === 'plan' ? <PlanView id={route.id} /> : <PlanList />}
+              {route.name === 'plan' ? <PlanView id={route.id} focus={route.focus} /> : <HomePage />}
             </ErrorBoundary>
           </Layout.Content>
         </Layout>

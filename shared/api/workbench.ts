@@ -60,6 +60,8 @@ export const WorkbenchOverviewSchema = z.object({
   today: z.string(),
   immediateDays: z.number().int(),
   plans: z.array(WorkbenchPlanSchema),
+  /** archived plans in the workbook (shown in `plans` only with includeArchived) */
+  archivedCount: z.number().int(),
   /** 已逾期, most overdue first */
   overdue: z.array(DueRowSchema),
   /** 7天内到期: due today … today + 7, soonest first */

@@ -18,8 +18,16 @@ export function workbenchOverview(db: Db, today: string, includeArchived: boolea
     });
     // An archived plan shown in the list (恢复 needs it there) still does not nag in the panels.
     const active = rows.filter((r) => r.archived_at === null).flatMap((r) => measures.get(r.id) ?? []);
-    return { today, immediateDays: readWorkbenchSettings(db).immediateDays, plans, ...crossPlanDue(active, today) };
+    const archivedCount = includeArchived ? rows.length - rows.filter((r) => r.archived_at === null).length : countArchived(db);
+    return { today, immediateDays: readWorkbenchSettings(db).immediateDays, plans, archivedCount, ...crossPlanDue(active, today) };
   })();
+}
+
+function countArchived(db: Db): number {
+  const row = db
+    .prepare('SELECT count(*) AS n FROM plans p WHERE p.archived_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM template_drafts d WHERE d.plan_id = p.id)')
+    .get() as { n: number };
+  return row.n;
 }
 
 /** `rectify due`: open measures across plans with their due dates, soonest first. */

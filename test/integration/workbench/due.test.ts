@@ -167,11 +167,13 @@ describe('归档与恢复（plans.archive / plans.unarchive）', () => {
     expect((await s.call('workbench.due', { today: TODAY, overdue: true, includeArchived: true })).map((r) => r.heading)).toEqual(['整治文山会海', '落实第一议题制度']);
     const overview = await s.call('workbench.overview', { today: TODAY });
     expect(overview.plans.map((p) => p.id)).not.toContain(xuncha.id);
+    expect(overview.archivedCount).toBe(1);
     expect(overview.overdue).toEqual([]);
     // Shown with 显示已归档 (to restore it), its measures still do not count in the panels.
     const all = await s.call('workbench.overview', { today: TODAY, includeArchived: true });
     expect(all.plans.find((p) => p.id === xuncha.id)).toMatchObject({ archived: true, progress: { overdue: 2 } });
     expect(all.overdue).toEqual([]);
+    expect(all.archivedCount).toBe(1);
     expect(all.byDepartment.find((d) => d.name === '办公室')).toMatchObject({ total: 1 });
     // Archiving again keeps the first date; the plan itself is untouched and still opens.
     expect((await s.call('plans.archive', { id: xuncha.id })).archived).toBe(true);
