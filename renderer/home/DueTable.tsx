@@ -16,6 +16,7 @@ export function DueTable({
   empty,
   pageSize = 6,
   showStatus = false,
+  total,
 }: {
   rows: DueRow[];
   /** the table's accessible name (已逾期 …) */
@@ -24,6 +25,8 @@ export function DueTable({
   pageSize?: number;
   /** a column with each measure's status (the department's full list) */
   showStatus?: boolean;
+  /** how many there are in all when `rows` holds only the first of them */
+  total?: number;
 }) {
   return (
     <Table<DueRow>
@@ -33,7 +36,11 @@ export function DueTable({
       className="due-table"
       dataSource={rows}
       locale={{ emptyText: empty }}
-      pagination={rows.length > pageSize ? { pageSize, size: 'small', showSizeChanger: false, showTotal: (n) => `共 ${n} 项` } : false}
+      pagination={
+        rows.length > pageSize
+          ? { pageSize, size: 'small', showSizeChanger: false, showTotal: (n) => (total !== undefined && total > n ? `最早到期的 ${n} 项（共 ${total} 项）` : `共 ${n} 项`) }
+          : false
+      }
       onRow={(row) => ({ onClick: () => navigate(trackingTarget(row)), className: 'due-row' })}
       columns={[
         {

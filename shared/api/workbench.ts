@@ -56,18 +56,23 @@ export type PlanProgress = z.infer<typeof PlanProgressSchema>;
 export const WorkbenchPlanSchema = PlanSummarySchema.extend({ progress: PlanProgressSchema });
 export type WorkbenchPlan = z.infer<typeof WorkbenchPlanSchema>;
 
+/** The home page's lists carry at most this many rows each: the most urgent; more are asked for filtered. */
+export const DUE_LIST_LIMIT = 300;
+
 export const WorkbenchOverviewSchema = z.object({
   today: z.string(),
   immediateDays: z.number().int(),
   plans: z.array(WorkbenchPlanSchema),
   /** archived plans in the workbook (shown in `plans` only with includeArchived) */
   archivedCount: z.number().int(),
-  /** 已逾期, most overdue first */
+  /** 已逾期, most overdue first (at most DUE_LIST_LIMIT: `totals` says how many there are) */
   overdue: z.array(DueRowSchema),
-  /** 7天内到期: due today … today + 7, soonest first */
+  /** 7天内到期: due today … today + 7, soonest first (at most DUE_LIST_LIMIT) */
   dueSoon: z.array(DueRowSchema),
-  /** 本月到期: due today … the last day of this month, soonest first */
+  /** 本月到期: due today … the last day of this month, soonest first (at most DUE_LIST_LIMIT) */
   dueThisMonth: z.array(DueRowSchema),
+  /** how many each list has in all (workbench.due lists all of them, or those of one plan or department) */
+  totals: z.object({ overdue: z.number().int(), dueSoon: z.number().int(), dueThisMonth: z.number().int() }),
   /** 按责任部门 across the plans shown ('未填写' for measures without one) */
   byDepartment: z.array(GroupStatsSchema),
 });

@@ -151,11 +151,15 @@ export interface CrossPlanDue {
   overdue: DueRow[];
   dueSoon: DueRow[];
   dueThisMonth: DueRow[];
+  totals: { overdue: number; dueSoon: number; dueThisMonth: number };
   byDepartment: GroupStats[];
 }
 
-/** The home page's panels (已逾期 / 7天内到期 / 本月到期) and its 按责任部门 table, over the plans shown. */
-export function crossPlanDue(measures: readonly TrackedMeasure[], today: string): CrossPlanDue {
+/**
+ * The home page's panels (已逾期 / 7天内到期 / 本月到期, the most urgent `limit` of each with their
+ * totals) and its 按责任部门 table, over the plans shown.
+ */
+export function crossPlanDue(measures: readonly TrackedMeasure[], today: string, limit = Number.POSITIVE_INFINITY): CrossPlanDue {
   const end = monthEnd(today);
   const overdue: TrackedMeasure[] = [];
   const dueSoon: TrackedMeasure[] = [];
@@ -165,11 +169,12 @@ export function crossPlanDue(measures: readonly TrackedMeasure[], today: string)
     if (isDueSoon(m, today)) dueSoon.push(m);
     if (m.deadlineDate !== null && isOpenForWarnings(m.status) && m.deadlineDate >= today && m.deadlineDate <= end) dueThisMonth.push(m);
   }
-  const rows = (list: TrackedMeasure[]): DueRow[] => list.sort(byDueDate).map((m) => dueRow(m, today));
+  const rows = (list: TrackedMeasure[]): DueRow[] => list.sort(byDueDate).slice(0, limit).map((m) => dueRow(m, today));
   return {
     overdue: rows(overdue),
     dueSoon: rows(dueSoon),
     dueThisMonth: rows(dueThisMonth),
+    totals: { overdue: overdue.length, dueSoon: dueSoon.length, dueThisMonth: dueThisMonth.length },
     byDepartment: groupBy(measures, (m) => m.department, today),
   };
 }

@@ -101,6 +101,38 @@ describe('工作台（浏览器端到端，1366×768）', () => {
     }
   });
 
+  it('四百多项逾期：清单分页并说明只列出最早的若干项；按方案、按部门筛选列出全部符合的', async () => {
+    const app = await startApp();
+    const { page } = app;
+    try {
+      await laptop(page);
+      await seedWorkbench(app.services, { extraOverdue: 400 });
+      await page.reload();
+      const panel = page.getByRole('region', { name: '到期提醒' });
+      await poll(() => panel.getByRole('tab', { name: /已逾期/ }).innerText()).toContain('404');
+      await panel.getByText(/共 404 项，这里列出最早到期的 300 项/).waitFor();
+      await panel.getByRole('listitem', { name: '下一页' }).waitFor();
+      const rows = panel.getByRole('table', { name: '已逾期' }).locator('tbody tr.due-row');
+      expect(await rows.count()).toBe(6);
+
+      // One department: all of its overdue measures, asked of the service (the first 300 do not hold them all).
+      const office = (await app.services.call('workbench.due', { overdue: true, department: '财务科' })).length;
+      expect(office).toBeGreaterThan(100);
+      await panel.getByRole('combobox', { name: '只看一个责任部门' }).click();
+      await page.locator('.ant-select-dropdown').getByTitle('财务科', { exact: true }).click();
+      await poll(() => panel.getByRole('tab', { name: /已逾期/ }).innerText()).toContain(String(office));
+      await panel.getByText(`共 ${office} 项`).waitFor();
+
+      await panel.getByRole('combobox', { name: '只看一个方案' }).click();
+      await page.locator('.ant-select-dropdown').getByTitle('关于审计发现问题的整改方案').click();
+      await poll(() => rows.count()).toBe(1);
+      await rows.getByRole('link', { name: '清理长期挂账往来款项' }).waitFor();
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('空工作台说明第一步做什么；“新建方案”“导入”各只有一个', async () => {
     const app = await startApp();
     const { page } = app;

@@ -1,5 +1,5 @@
 import type { Db } from '../store/database.ts';
-import type { DueRow, WorkbenchOverview } from '../../../shared/api/workbench.ts';
+import { DUE_LIST_LIMIT, type DueRow, type WorkbenchOverview } from '../../../shared/api/workbench.ts';
 import type { z } from 'zod';
 import type { DueQuerySchema } from '../../../shared/api/workbench.ts';
 import { crossPlanDue, planProgress, selectDue } from '../../../shared/progress/workbench.ts';
@@ -19,7 +19,7 @@ export function workbenchOverview(db: Db, today: string, includeArchived: boolea
     // An archived plan shown in the list (恢复 needs it there) still does not nag in the panels.
     const active = rows.filter((r) => r.archived_at === null).flatMap((r) => measures.get(r.id) ?? []);
     const archivedCount = includeArchived ? rows.length - rows.filter((r) => r.archived_at === null).length : countArchived(db);
-    return { today, immediateDays: readWorkbenchSettings(db).immediateDays, plans, archivedCount, ...crossPlanDue(active, today) };
+    return { today, immediateDays: readWorkbenchSettings(db).immediateDays, plans, archivedCount, ...crossPlanDue(active, today, DUE_LIST_LIMIT) };
   })();
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../../electron/services/index.ts';
 import { emptyDocument, emptyMeasure, type DocNode, type MeasureFields, type PlanDocument } from '../../../shared/domain/document.ts';
-import type { DueRow } from '../../../shared/api/workbench.ts';
+import { DUE_LIST_LIMIT, type DueRow } from '../../../shared/api/workbench.ts';
 import { tempDir } from '../../helpers/temp.ts';
 
 /** Today, for every question below: 2026年3月10日 (a Tuesday). */
@@ -131,6 +131,7 @@ describe('工作台总览（workbench.overview）与 plans.list 的完成率、�
       ['修订财务制度', -5],
     ]);
     expect(o.dueThisMonth.map((r) => r.heading)).toEqual(['清理往来款项', '修订财务制度', '开展谈心谈话']);
+    expect(o.totals).toEqual({ overdue: 2, dueSoon: 2, dueThisMonth: 3 });
     const office = o.byDepartment.find((d) => d.name === '办公室');
     expect(office).toMatchObject({ total: 3, completed: 1, overdue: 1, completionRate: 33.33 });
     expect(o.byDepartment.find((d) => d.name === '未填写')).toMatchObject({ total: 1, completed: 1, overdue: 0 });
@@ -139,6 +140,25 @@ describe('工作台总览（workbench.overview）与 plans.list 的完成率、�
     const dashboard = await s.call('progress.dashboard', { planId: xuncha.id, today: TODAY });
     expect(dashboard.counts.completionRate).toBe(byId.get(xuncha.id)!.completionRate);
     expect(dashboard.overdue.map((d) => d.heading)).toEqual(expect.arrayContaining(['落实第一议题制度']));
+    s.close();
+  });
+
+  it('总览的每个清单最多列出最紧急的 DUE_LIST_LIMIT 项，totals 给出全部数量；按方案或部门可经 workbench.due 取全', async () => {
+    const s = await createServices({ dataDir: tempDir() });
+    const many = Array.from({ length: DUE_LIST_LIMIT + 20 }, (_, i) =>
+      measure(`第${i + 1}项`, { department: i % 2 === 0 ? '办公室' : '财务科', deadline: `2026年2月${(i % 28) + 1}日前` }),
+    );
+    const big = await s.call('plans.createFromDocument', { document: plan('关于专项检查发现问题的整改方案', '2026年1月5日', many) });
+    const o = await s.call('workbench.overview', { today: TODAY });
+    expect(o.totals.overdue).toBe(DUE_LIST_LIMIT + 20);
+    expect(o.overdue).toHaveLength(DUE_LIST_LIMIT);
+    // The most overdue are the ones listed: the first of the full list, in its order.
+    const all = await s.call('workbench.due', { today: TODAY, overdue: true, planId: big.id });
+    expect(all).toHaveLength(DUE_LIST_LIMIT + 20);
+    expect(o.overdue.map((r) => r.measureId)).toEqual(all.slice(0, DUE_LIST_LIMIT).map((r) => r.measureId));
+    expect(o.overdue[0]!.dueDate).toBe('2026-02-01');
+    expect(o.plans.find((p) => p.id === big.id)!.progress.overdue).toBe(DUE_LIST_LIMIT + 20);
+    expect(await s.call('workbench.due', { today: TODAY, overdue: true, planId: big.id, department: '财务科' })).toHaveLength((DUE_LIST_LIMIT + 20) / 2);
     s.close();
   });
 
