@@ -1,8 +1,8 @@
-import { isCompleted, type MeasureStatus } from '../domain/status.ts';
+import { isCompleted } from '../domain/status.ts';
 import { measureDueDate, type DueContext, type DueDate } from '../domain/due-date.ts';
 import type { DueRow, PlanProgress } from '../api/workbench.ts';
 import type { GroupStats } from '../api/progress.ts';
-import { groupBy, groupStats, isDueSoon, isOpenForWarnings, isOverdue, UNASSIGNED } from './dashboard.ts';
+import { groupBy, groupStats, isDueSoon, isOpenForWarnings, isOverdue, UNASSIGNED, type DashboardMeasure } from './dashboard.ts';
 import { daysBetween } from './dates.ts';
 
 /**
@@ -12,18 +12,8 @@ import { daysBetween } from './dates.ts';
  * stored with the measure, else what its 完成时限 wording resolves to (立行立改 → the plan's date + N days).
  */
 
-/** A measure as stored: its deadline text and the date stored with it (if any). */
-export interface StoredMeasure {
-  id: string;
-  path: string;
-  heading: string;
-  leader: string | null;
-  department: string | null;
-  deadline: string | null;
-  /** the date stored with the measure (written in the text or set when the deadline was changed) */
-  deadlineDate: string | null;
-  status: MeasureStatus;
-}
+/** A measure as stored (what the dashboard reads of it, without the problem it answers): `deadlineDate` is the date stored with it. */
+export type StoredMeasure = Omit<DashboardMeasure, 'problem'>;
 
 /** A measure of some plan with its due date resolved into `deadlineDate`, where the dashboard's rules read it. */
 export interface TrackedMeasure extends StoredMeasure {

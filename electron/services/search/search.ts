@@ -8,9 +8,10 @@ import { planPaths } from '../plans/node-paths.ts';
 
 /**
  * 搜索 over everything in the workbook. Every term of three characters or more: the trigram index
- * search_fts (migration 0006), ranked by bm25. Any shorter term cannot form a trigram, so the query
- * reads the tables themselves with instr() (never LIKE on the index: its short-pattern fallback differs
- * between SQLite versions), ranked by field and then by how short the matching text is.
+ * search_fts (migration 0006), ranked by bm25 (by field and document order beyond 1000 matches). Any
+ * shorter term cannot form a trigram, so the query reads the tables themselves with instr() (never LIKE
+ * on the index: its short-pattern fallback differs between SQLite versions), ranked by field and then by
+ * how short the matching text is.
  */
 
 interface Candidate {

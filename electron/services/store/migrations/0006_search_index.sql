@@ -8,8 +8,8 @@
 --   plans 1 title, 2 preamble · nodes 3 heading, 4 body · measures 5 leader, 6 department,
 --   7 cooperating, 8 person, 9 deadline, 10 statusText · problems 11 problem, 12 category ·
 --   status_events 13 progress · attachments 14 evidence, 15 evidenceNote
--- `ref` names the source row (verified on every hit: a rowid reused after VACUUM cannot mislead);
--- `node_id` is the node a hit opens (the measure of a field, note or file), `plan_id` its plan.
+-- A hit reads only its own row: `ref` names the source row, `node_id` the node it opens (the measure of a
+-- field, note or file), `plan_id` its plan; the rowid serves the triggers alone.
 CREATE VIRTUAL TABLE search_fts USING fts5(
   text,
   plan_id UNINDEXED,
