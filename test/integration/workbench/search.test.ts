@@ -193,4 +193,15 @@ describe('搜索全部方案（search.query）', () => {
     ]);
     s.close();
   });
+
+  it('六张表各有插入、修改、删除三个同步触发器（重建表的迁移会连同触发器一起删掉，须重新建立）', async () => {
+    const s = await createServices({ dataDir: tempDir() });
+    const triggers = s.context.db
+      .prepare("SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search%'")
+      .all() as { tbl_name: string; name: string }[];
+    const names = { attachments: 'attachments', measures: 'measures', nodes: 'nodes', plans: 'plans', problems: 'problems', status_events: 'events' };
+    const expected = Object.entries(names).flatMap(([table, name]) => ['insert', 'update', 'delete'].map((op) => `${table}: search_${name}_${op}`));
+    expect(triggers.map((t) => `${t.tbl_name}: ${t.name}`).sort()).toEqual(expected.sort());
+    s.close();
+  });
 });

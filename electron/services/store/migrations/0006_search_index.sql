@@ -10,6 +10,8 @@
 --   status_events 13 progress · attachments 14 evidence, 15 evidenceNote
 -- A hit reads only its own row: `ref` names the source row, `node_id` the node it opens (the measure of a
 -- field, note or file), `plan_id` its plan; the rowid serves the triggers alone.
+-- A later migration that rebuilds one of these tables drops its triggers with it and must create them
+-- again (test/integration/workbench/search.test.ts lists all eighteen).
 CREATE VIRTUAL TABLE search_fts USING fts5(
   text,
   plan_id UNINDEXED,
