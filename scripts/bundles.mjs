@@ -19,6 +19,8 @@ export const NODE_ENTRIES = {
   'service-host': 'electron/services/host/service-process.ts',
   // The `rectify` command line (bin/rectify.mjs runs it).
   cli: 'electron/cli/entry.ts',
+  // The import worker: reads and recognises one file with memory and time limits (see import/isolated.ts).
+  'import-worker': 'electron/services/import/parse-worker.ts',
 };
 
 /**

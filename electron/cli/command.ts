@@ -29,6 +29,11 @@ export function printJson(ctx: CliIo, value: unknown): void {
   ctx.out(JSON.stringify(value, null, 2));
 }
 
+/** An option's value when it is a string (parseArgs gives booleans and arrays too). */
+export function stringValue(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
 export function requirePositional(ctx: CliContext, index: number, name: string): string {
   const value = ctx.positionals[index];
   if (value === undefined || value === '') throw new CliUsageError(`缺少参数 ${name}`);

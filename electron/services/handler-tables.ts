@@ -10,6 +10,8 @@ import { exportContract } from '../../shared/api/export.ts';
 import { maintenanceContract } from '../../shared/api/maintenance.ts';
 import { workbenchContract } from '../../shared/api/workbench.ts';
 import { searchContract } from '../../shared/api/search.ts';
+import { formsContract } from '../../shared/api/forms.ts';
+import { exchangeContract } from '../../shared/api/exchange.ts';
 import type { HandlerTable } from './context.ts';
 
 /**
@@ -33,6 +35,8 @@ const DOMAINS = [
   domain(maintenanceContract, async () => (await import('./maintenance/handlers.ts')).maintenanceHandlers),
   domain(workbenchContract, async () => (await import('./workbench/handlers.ts')).workbenchHandlers),
   domain(searchContract, async () => (await import('./search/handlers.ts')).searchHandlers),
+  domain(formsContract, async () => (await import('./forms/handlers.ts')).formsHandlers),
+  domain(exchangeContract, async () => (await import('./exchange/handlers.ts')).exchangeHandlers),
 ];
 
 type KeysOf<T> = T extends unknown ? keyof T : never;

@@ -27,8 +27,9 @@ import { safeFileName } from '../../shared/progress/evidence-names.ts';
  * - `GET /api/evidence/file?id=…&token=…` — the stored bytes of one attachment for the in-app preview
  *   (a PDF in a frame cannot send the token header, hence the query).
  *
- * - `POST /api/download/report?planId=…` and `POST /api/download/evidence-package?planId=…` — the
- *   host has the services write the 整改落实情况报告 (.docx) or the evidence package (.zip) into a private
+ * - `POST /api/download/report?planId=…`, `POST /api/download/evidence-package?planId=…` and
+ *   `POST /api/download/plan-package?planId=…` — the host has the services write the 整改落实情况报告
+ *   (.docx), the evidence package (.zip) or the plan exchange file (.rectify) into a private
  *   temp folder and answers `{ ticket, fileName }` (or a Chinese error) as an RPC envelope; then
  *   `GET /api/download/file?ticket=…&token=…` streams it once as a download and deletes it. Two steps,
  *   so a failure reaches the page as a message instead of a broken download.
@@ -75,7 +76,7 @@ export async function handleFileRoute(
     return serveTicket(res, url.searchParams.get('ticket') ?? '');
   }
   const kind = p.slice(DOWNLOAD_PREFIX.length);
-  if (kind === 'report' || kind === 'evidence-package') {
+  if (kind === 'report' || kind === 'evidence-package' || kind === 'plan-package') {
     if (req.method !== 'POST') return sendText(res, 405, '只接受 POST');
     if (!tokenOk(req.headers['x-rectify-token'])) return sendText(res, 401, '缺少或错误的访问令牌');
     req.resume();
@@ -104,7 +105,7 @@ function dropTicket(id: string): void {
   void rm(t.dir, { recursive: true, force: true });
 }
 
-async function prepareDownload(res: http.ServerResponse, kind: 'report' | 'evidence-package', url: URL, services: Services): Promise<void> {
+async function prepareDownload(res: http.ServerResponse, kind: 'report' | 'evidence-package' | 'plan-package', url: URL, services: Services): Promise<void> {
   let envelope: RpcEnvelope;
   let dir: string | undefined;
   try {
@@ -120,6 +121,11 @@ async function prepareDownload(res: http.ServerResponse, kind: 'report' | 'evide
       const out = await services.call('progress.exportReport', { planId: plan.id, output: file });
       fileName = safeFileName(`${out.title}.docx`);
       mime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    } else if (kind === 'plan-package') {
+      file = path.join(dir, 'plan.rectify');
+      await services.call('exchange.pack', { planId: plan.id, output: file });
+      fileName = safeFileName(`${plan.title}.rectify`);
+      mime = 'application/octet-stream';
     } else {
       file = path.join(dir, 'package.zip');
       await services.call('evidence.exportPackage', { planId: plan.id, output: file, format: 'zip' });

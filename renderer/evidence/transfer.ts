@@ -108,7 +108,7 @@ export function evidenceFileUrl(attachmentId: string): string {
  * A file the host builds and streams (the report, the evidence package): the browser downloads it
  * under the name the host gives. Resolves once the host answered, so errors show as Chinese messages.
  */
-export async function downloadFromHost(kind: 'report' | 'evidence-package', params: Record<string, string>): Promise<string> {
+export async function downloadFromHost(kind: 'report' | 'evidence-package' | 'plan-package', params: Record<string, string>): Promise<string> {
   const url = `${DOWNLOAD_PATH}/${kind}?${new URLSearchParams({ ...params, token: token() }).toString()}`;
   // HEAD-less check: ask the host to prepare the file, then hand the link to the browser's downloader.
   const res = await fetch(url, { method: 'POST', headers: { 'x-rectify-token': token() } });

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Col, Empty, Flex, Row, Typography } from 'antd';
+import { Alert, Button, Col, Empty, Flex, Row, Space, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { api } from '../api/client.ts';
 import { useQuery } from '../api/use-query.ts';
 import { today } from '../progress/labels.ts';
 import { NewPlanDialog } from '../templates/NewPlanDialog.tsx';
 import { PlanList } from '../plans/PlanList.tsx';
+import { ImportPackageButton } from '../exchange/PackageActions.tsx';
 import { DuePanels } from './DuePanels.tsx';
 import { DepartmentPanel } from './DepartmentPanel.tsx';
 import './home.css';
@@ -29,9 +30,12 @@ export function HomePage() {
         <Typography.Title level={2} style={{ margin: 0, fontSize: 22 }}>
           工作台
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-          新建方案
-        </Button>
+        <Space>
+          <ImportPackageButton onImported={() => void overview.reload()} />
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+            新建方案
+          </Button>
+        </Space>
       </Flex>
       {overview.error && <Alert type="error" showIcon title="读取工作台失败" description={overview.error} style={{ marginBottom: 16 }} />}
       {data && hasActive && (

@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, App as AntApp, Button, Col, Empty, Flex, Input, List, Modal, Progress, Row, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Col, Empty, Flex, Input, List, Modal, Progress, Row, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { FileTextOutlined, ImportOutlined } from '@ant-design/icons';
-import type { ImportPreview } from '../../shared/api/import.ts';
+import type { ImportCorrections, ImportPreview } from '../../shared/api/import.ts';
+import { NoteTip, RecognitionNotes, notesByLine, type NoteActions } from './RecognitionNotes.tsx';
 import { IMPORT_ENCODINGS, IMPORT_ENCODING_LABELS } from '../../shared/api/import.ts';
 import type { DocNode } from '../../shared/domain/document.ts';
 import { STATUS_LABELS } from '../../shared/domain/status.ts';
@@ -18,9 +19,13 @@ interface Item {
   dataBase64?: string;
   text?: string;
   encoding: Encoding;
+  /** One-click corrections made in the preview; the item is recognised again with them */
+  corrections: Required<ImportCorrections>;
   preview?: ImportPreview;
   error?: string;
 }
+
+const NO_CORRECTIONS: Required<ImportCorrections> = { demote: [], restore: [] };
 
 const FILTERS = [{ name: '方案文件', extensions: ['txt', 'docx', 'doc', 'wps', 'html', 'htm'] }];
 
@@ -28,8 +33,8 @@ async function recognise(item: Item): Promise<Item> {
   try {
     const preview =
       item.dataBase64 !== undefined
-        ? await api.send('import.parseFile', { fileName: item.name, dataBase64: item.dataBase64, encoding: item.encoding })
-        : await api.send('import.parseText', { text: item.text ?? '' });
+        ? await api.send('import.parseFile', { fileName: item.name, dataBase64: item.dataBase64, encoding: item.encoding, corrections: item.corrections })
+        : await api.send('import.parseText', { text: item.text ?? '', corrections: item.corrections });
     return { ...item, preview, error: undefined };
   } catch (err) {
     return { ...item, preview: undefined, error: errorMessage(err) };
@@ -73,13 +78,25 @@ export function ImportDialog(props: { onClose: () => void }) {
     const files = await openFiles({ title: '选择要导入的方案文件', filters: FILTERS, multiple: true });
     if (files.length === 0) return;
     setPasting(false);
-    await recogniseAll(files.map((f) => ({ name: f.name, dataBase64: f.dataBase64, encoding: 'auto' })));
+    await recogniseAll(files.map((f) => ({ name: f.name, dataBase64: f.dataBase64, encoding: 'auto', corrections: NO_CORRECTIONS })));
   };
 
   const changeEncoding = async (encoding: Encoding): Promise<void> => {
     const item = items[current];
     if (!item) return;
     const updated = await recognise({ ...item, encoding });
+    setItems(items.map((x, i) => (i === current ? updated : x)));
+  };
+
+  /** Demote an inferred heading or restore a dropped line: recognised again, the reading the user chose. */
+  const correct = async (change: Partial<ImportCorrections>): Promise<void> => {
+    const item = items[current];
+    if (!item) return;
+    const corrections = {
+      demote: [...item.corrections.demote, ...(change.demote ?? [])],
+      restore: [...item.corrections.restore, ...(change.restore ?? [])],
+    };
+    const updated = await recognise({ ...item, corrections });
     setItems(items.map((x, i) => (i === current ? updated : x)));
   };
 
@@ -110,6 +127,9 @@ export function ImportDialog(props: { onClose: () => void }) {
       width={1180}
       onCancel={props.onClose}
       maskClosable={false}
+      // The dialog scrolls inside, so 确认导入 stays on screen at 1366×768 however long the preview is.
+      style={{ top: 16 }}
+      styles={{ body: { maxHeight: 'calc(100vh - 200px)', overflowY: 'auto' } }}
       footer={
         <Space>
           {/* The count sits beside the button, so the button is always named exactly 确认导入 (the issue's word). */}
@@ -137,7 +157,7 @@ export function ImportDialog(props: { onClose: () => void }) {
               disabled={pasted.trim() === ''}
               onClick={() => {
                 setPasting(false);
-                void recogniseAll([{ name: '粘贴的文字', text: pasted, encoding: 'auto' }]);
+                void recogniseAll([{ name: '粘贴的文字', text: pasted, encoding: 'auto', corrections: NO_CORRECTIONS }]);
               }}
             >
               识别
@@ -172,16 +192,25 @@ export function ImportDialog(props: { onClose: () => void }) {
           encoding={item.encoding}
           canChooseEncoding={item.dataBase64 !== undefined && (item.preview.fileKind === 'text' || item.preview.fileKind === 'html')}
           onEncoding={(e) => void changeEncoding(e)}
+          actions={{ demote: (line) => void correct({ demote: [line] }), restore: (line) => void correct({ restore: [line] }) }}
         />
       )}
     </Modal>
   );
 }
 
-function Preview(props: { preview: ImportPreview; encoding: Encoding; canChooseEncoding: boolean; onEncoding: (e: Encoding) => void }) {
+function Preview(props: {
+  preview: ImportPreview;
+  encoding: Encoding;
+  canChooseEncoding: boolean;
+  onEncoding: (e: Encoding) => void;
+  actions: NoteActions;
+}) {
   const { preview } = props;
   const doc = preview.document;
   const markers = computeMarkers(doc.sections, { level3Numbering: doc.level3Numbering });
+  const notes = notesByLine(preview.notes);
+  const titleNote = preview.notes.filter((n) => n.kind === 'title').pop();
   return (
     <>
       <Flex gap={12} align="center" wrap style={{ marginBottom: 8 }}>
@@ -209,7 +238,8 @@ function Preview(props: { preview: ImportPreview; encoding: Encoding; canChooseE
           style={{ marginBottom: 8 }}
           title={`识别提示（${preview.warnings.length} 条）`}
           description={
-            <ul style={{ margin: 0, paddingLeft: 18 }}>
+            // Long lists of dropped web furniture scroll here; the preview below keeps its room.
+            <ul style={{ margin: 0, paddingLeft: 18, maxHeight: 110, overflowY: 'auto' }}>
               {preview.warnings.map((w, i) => (
                 <li key={i}>{w}</li>
               ))}
@@ -225,44 +255,90 @@ function Preview(props: { preview: ImportPreview; encoding: Encoding; canChooseE
           </pre>
         </Col>
         <Col span={13}>
-          <Typography.Title level={5}>识别结果</Typography.Title>
-          <div aria-label="识别结果" style={{ maxHeight: '55vh', overflow: 'auto', fontSize: 13 }}>
-            <Typography.Paragraph strong>{doc.title || '（未识别到标题）'}</Typography.Paragraph>
-            {doc.addressee && <div>主送：{doc.addressee}</div>}
-            {doc.preamble.map((p, i) => (
-              <Typography.Paragraph key={i} type="secondary" ellipsis={{ rows: 2 }}>
-                {p}
-              </Typography.Paragraph>
-            ))}
-            <Outline nodes={doc.sections} markers={markers} depth={0} />
-            {doc.attachments.length > 0 && <div>附件：{doc.attachments.join('；')}</div>}
-            {(doc.issuer || doc.date) && <div style={{ textAlign: 'right' }}>{[doc.issuer, doc.date].filter(Boolean).join('\u3000')}</div>}
-          </div>
+          <Tabs
+            size="small"
+            items={[
+              {
+                key: 'result',
+                label: '识别结果',
+                children: (
+                  <div aria-label="识别结果" style={{ maxHeight: '50vh', overflow: 'auto', fontSize: 13 }}>
+                    {doc.notice && (
+                      <NoteTip note={notes.get(doc.notice.title || doc.notice.body[0] || '')?.[0]}>
+                        <Typography.Paragraph type="secondary">
+                          印发通知：{doc.notice.title || doc.notice.body[0]}
+                          {doc.notice.issuer || doc.notice.date ? `（${[doc.notice.issuer, doc.notice.date].filter(Boolean).join('\u3000')}）` : ''}
+                        </Typography.Paragraph>
+                      </NoteTip>
+                    )}
+                    <NoteTip note={titleNote}>
+                      <Typography.Paragraph strong>{doc.title || '（未识别到标题）'}</Typography.Paragraph>
+                    </NoteTip>
+                    {doc.addressee && <div>主送：{doc.addressee}</div>}
+                    {doc.preamble.map((p, i) => (
+                      <NoteTip key={i} note={notes.get(p)?.[0]}>
+                        <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }}>
+                          {p}
+                        </Typography.Paragraph>
+                      </NoteTip>
+                    ))}
+                    <Outline nodes={doc.sections} markers={markers} depth={0} notes={notes} actions={props.actions} />
+                    {doc.attachments.length > 0 && <div>附件：{doc.attachments.join('；')}</div>}
+                    {(doc.issuer || doc.date) && <div style={{ textAlign: 'right' }}>{[doc.issuer, doc.date].filter(Boolean).join('\u3000')}</div>}
+                  </div>
+                ),
+              },
+              {
+                key: 'notes',
+                label: `识别依据（${preview.notes.length}）`,
+                children: <RecognitionNotes notes={preview.notes} actions={props.actions} />,
+              },
+            ]}
+          />
         </Col>
       </Row>
     </>
   );
 }
 
-function Outline(props: { nodes: DocNode[]; markers: Map<DocNode, string>; depth: number }): ReactNode {
+function Outline(props: { nodes: DocNode[]; markers: Map<DocNode, string>; depth: number; notes: ReturnType<typeof notesByLine>; actions: NoteActions }): ReactNode {
   return props.nodes.map((node, i) => {
     const m = node.measure;
+    const text = node.heading || (node.body[0] ?? '').slice(0, 40);
+    const own = props.notes.get(node.heading) ?? props.notes.get(`${node.heading}。`) ?? [];
+    const inferred = own.find((n) => n.kind === 'heading');
+    const fields = own.find((n) => n.kind === 'field');
+    const closing = node.kind === 'paragraph' && node.heading === '' ? props.notes.get(node.body[0] ?? '')?.[0] : undefined;
     return (
       <div key={i} style={{ marginLeft: props.depth * 16, marginBottom: 4 }} data-kind={node.kind}>
-        <span style={{ fontWeight: node.kind === 'paragraph' ? 400 : 600 }}>
-          {props.markers.get(node)}
-          {node.heading || (node.body[0] ?? '').slice(0, 40)}
-        </span>
-        {node.kind === 'measure' && m && (
-          <span style={{ marginLeft: 8 }}>
-            {m.leader && <Tag>责任领导：{m.leader}</Tag>}
-            {m.department && <Tag>责任部门：{m.department}</Tag>}
-            {m.person && <Tag>责任人：{m.person}</Tag>}
-            {m.deadline && <Tag color="orange">时限：{m.deadline}</Tag>}
-            {m.statusText && <Tag color="green">{STATUS_LABELS[m.status]}</Tag>}
+        <NoteTip note={inferred ?? closing}>
+          <span style={{ fontWeight: node.kind === 'paragraph' ? 400 : 600 }}>
+            {props.markers.get(node)}
+            {text}
           </span>
+        </NoteTip>
+        {inferred && (
+          <>
+            <Tag color="purple" style={{ marginLeft: 8 }}>
+              推断的标题
+            </Tag>
+            <Button size="small" type="link" onClick={() => props.actions.demote(inferred.line)}>
+              改为正文
+            </Button>
+          </>
         )}
-        {node.children.length > 0 && <Outline nodes={node.children} markers={props.markers} depth={props.depth + 1} />}
+        {node.kind === 'measure' && m && (
+          <NoteTip note={fields}>
+            <span style={{ marginLeft: 8 }}>
+              {m.leader && <Tag>责任领导：{m.leader}</Tag>}
+              {m.department && <Tag>责任部门：{m.department}</Tag>}
+              {m.person && <Tag>责任人：{m.person}</Tag>}
+              {m.deadline && <Tag color="orange">时限：{m.deadline}</Tag>}
+              {m.statusText && <Tag color="green">{STATUS_LABELS[m.status]}</Tag>}
+            </span>
+          </NoteTip>
+        )}
+        {node.children.length > 0 && <Outline nodes={node.children} markers={props.markers} depth={props.depth + 1} notes={props.notes} actions={props.actions} />}
       </div>
     );
   });

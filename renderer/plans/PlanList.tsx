@@ -7,6 +7,7 @@ import { planKindLabel } from '../../shared/domain/plan-kind.ts';
 import { api, errorMessage } from '../api/client.ts';
 import { STATUS_BAR_COLORS } from '../progress/labels.ts';
 import { dateText } from '../home/due-text.ts';
+import { ExportPackageButton } from '../exchange/PackageActions.tsx';
 
 /** The counts by state the list shows, in the order a secretary reads them; the tooltip has all nine. */
 const STATE_GROUPS: { label: string; statuses: MeasureStatus[]; color: string }[] = [
@@ -193,7 +194,7 @@ export function PlanList({
           {
             title: '操作',
             key: 'actions',
-            width: 232,
+            width: 330,
             render: (_: unknown, plan) => (
               <Space size={0}>
                 {plan.archived ? (
@@ -207,6 +208,7 @@ export function PlanList({
                     </Button>
                   </Tooltip>
                 )}
+                <ExportPackageButton plan={plan} />
                 <Button size="small" type="link" onClick={() => setRenaming(plan)}>
                   重命名
                 </Button>

@@ -7,6 +7,7 @@ import { api, errorMessage } from '../api/client.ts';
 import { useQuery } from '../api/use-query.ts';
 import { MeasureDetail } from './MeasureTracker.tsx';
 import { ExportActions } from './ExportActions.tsx';
+import { FormsButtons } from '../forms/FormsButtons.tsx';
 import { STATUS_OPTIONS } from './labels.ts';
 import './tracking.css';
 
@@ -168,6 +169,7 @@ export function LedgerView({ planId, version, onChanged }: { planId: string; ver
           ]}
         />
         <ExportActions planId={planId} columnSet={columnSet} />
+        <FormsButtons planId={planId} onChanged={() => void changed()} />
       </Flex>
       <Flex align="center" gap={12} wrap style={{ marginBottom: 12 }}>
         <Input.Search aria-label="筛选台账" placeholder="搜索问题、措施、部门…" allowClear style={{ width: 260 }} value={text} onChange={(e) => setText(e.target.value)} />

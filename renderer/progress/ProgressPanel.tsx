@@ -173,6 +173,7 @@ function History({ events }: { events: StatusEvent[] }) {
             <strong>{e.date}</strong> {d.title}
           </div>
           {e.note && <div className="ledger-cell">{e.kind === 'deadline' ? `原因：${e.note}` : e.note}</div>}
+          {e.source && <Typography.Text type="secondary">{e.source}</Typography.Text>}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {e.kind !== 'close' && e.actor ? `${e.actor} · ` : ''}记录于 {formatDateTime(e.createdAt)}
           </Typography.Text>

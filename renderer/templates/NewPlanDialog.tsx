@@ -134,8 +134,9 @@ export function NewPlanDialog(props: { open: boolean; onClose: () => void; onCre
                 try {
                   await api.send('templates.delete', { id: t.id });
                   if (selected === t.id) setSelected(null);
-                  message.success('已删除模板');
+                  // The list first, then the word: "已删除" never shows beside the template it names.
                   await templates.reload();
+                  message.success('已删除模板');
                 } catch (err) {
                   message.error(errorMessage(err));
                 }

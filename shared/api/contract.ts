@@ -12,6 +12,8 @@ import { exportContract } from './export.ts';
 import { maintenanceContract } from './maintenance.ts';
 import { workbenchContract } from './workbench.ts';
 import { searchContract } from './search.ts';
+import { formsContract } from './forms.ts';
+import { exchangeContract } from './exchange.ts';
 
 /**
  * The whole RPC surface: one table per domain, merged. The service layer implements it, and the
@@ -28,6 +30,8 @@ export const contract = {
   ...maintenanceContract,
   ...workbenchContract,
   ...searchContract,
+  ...formsContract,
+  ...exchangeContract,
 } as const satisfies ContractTable;
 
 export type Contract = typeof contract;

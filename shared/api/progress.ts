@@ -85,6 +85,8 @@ export const StatusEventSchema = z.object({
   /** who recorded it; for close events the approver */
   actor: z.string().nullable(),
   createdAt: z.string(),
+  /** where a reported event came from: 部门报送：办公室，文件名，填报人，日期 (null for the user's own entries) */
+  source: z.string().nullable(),
 });
 export type StatusEvent = z.infer<typeof StatusEventSchema>;
 

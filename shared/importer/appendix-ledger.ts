@@ -4,8 +4,10 @@
 // lacks and any other attachment text still come in, as a closing section — nothing is lost.
 import type { DocNode, Problem } from '../domain/document.ts';
 import { statusFromText } from '../domain/status-words.ts';
+import { isAspectHeading } from '../domain/problem-words.ts';
 import { defaultLedgerTitle } from '../ledger/title.ts';
 import { compareKey, type Appendix } from './appendix.ts';
+import { measureOwnText } from '../ledger/measure-text.ts';
 import { markMeasures, setDeadline } from './measures.ts';
 import { stripFinalStop } from './paragraphs.ts';
 import { newNode, type PlanBuilder } from './plan-builder.ts';
@@ -19,14 +21,20 @@ interface BodyMeasure {
   /** compareKey of the lead sentence and of the whole text */
   lead: string;
   full: string;
+  /** compareKey of the measure's own text, as the exported ledger's 整改措施 column shows it */
+  own: string;
+  /** compareKey of the body alone: the ledger leaves out a heading that is the row's problem */
+  body: string;
 }
 
-function collectMeasures(roots: DocNode[]): BodyMeasure[] {
+function collectMeasures(roots: DocNode[], problems: readonly Problem[]): BodyMeasure[] {
   const out: BodyMeasure[] = [];
   const walk = (nodes: DocNode[], ancestors: DocNode[]): void => {
     for (const node of nodes) {
       if (node.kind === 'measure' && node.measure) {
-        out.push({ node, ancestors, lead: compareKey(node.heading), full: compareKey([node.heading, ...node.body].join('')) });
+        const linked = problems.filter((p) => node.problemKeys.includes(p.key));
+        const own = measureOwnText(node.heading, node.body, linked);
+        out.push({ node, ancestors, lead: compareKey(node.heading), full: compareKey([node.heading, ...node.body].join('')), own: compareKey([own.heading, ...own.body].join('')), body: compareKey(node.body.join('')) });
       }
       walk(node.children, [...ancestors, node]);
     }
@@ -41,7 +49,10 @@ function matchMeasure(measures: BodyMeasure[], used: Set<number>, cursor: number
   if (key === '') return -1;
   const fits = (m: BodyMeasure): boolean =>
     m.full === key ||
+    m.own === key ||
+    (m.body !== '' && m.body === key) ||
     (key.length >= 4 && m.full.startsWith(key)) ||
+    (key.length >= 4 && m.own.startsWith(key)) ||
     (m.full.length >= 4 && key.startsWith(m.full)) ||
     (m.lead.length >= 4 && key.startsWith(m.lead));
   for (let k = cursor; k < measures.length; k++) if (!used.has(k) && fits(measures[k]!)) return k;
@@ -56,7 +67,7 @@ function matchMeasure(measures: BodyMeasure[], used: Set<number>, cursor: number
  * closing section named after the attachment — nothing is lost.
  */
 export function absorbAppendices(b: PlanBuilder, apps: Appendix[], title: string, referenceYear: number | undefined): void {
-  const bodyMeasures = collectMeasures(b.roots);
+  const bodyMeasures = collectMeasures(b.roots, b.problems);
   const planTitle = stripFinalStop(title);
   const used = new Set<number>();
   let cursor = 0;
@@ -215,7 +226,11 @@ function crossCheck(
   const text = (): string => compareKey([node.heading, ...node.body].join(''));
   // The measure's own wording: a ledger that says more than the body keeps its wording in the body.
   const measureCell = cell('measure');
-  if (measureCell !== '' && !text().includes(compareKey(measureCell))) {
+  const ownText = (): string => {
+    const own = measureOwnText(node.heading, node.body, b.problems.filter((p) => node.problemKeys.includes(p.key)));
+    return compareKey([own.heading, ...own.body].join(''));
+  };
+  if (measureCell !== '' && !text().includes(compareKey(measureCell)) && !ownText().includes(compareKey(measureCell))) {
     node.body.push(`整改措施（附件台账）：${measureCell}`);
     report.differ.push(`${where}措施内容`);
   }
@@ -246,7 +261,8 @@ function crossCheck(
     const have = linked();
     if (compareKey(have.map((x) => x.text).join('')) !== pk && !have.some((x) => compareKey(x.text) === pk)) {
       // Without a 类别 column the problem belongs to the heading above, as problems found in the body do.
-      const above = [...item.ancestors].reverse().find((a) => a.heading !== '')?.heading ?? null;
+      // Only a heading naming a category (…方面) is one; 问题清单及整改安排 only organises the plan.
+      const above = [...item.ancestors].reverse().find((a) => a.heading !== '' && isAspectHeading(a.heading))?.heading ?? null;
       node.problemKeys.push(b.problemFor(p, carried.category || above));
       report.linked++;
     }

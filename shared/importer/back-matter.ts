@@ -2,6 +2,7 @@
 // from the end of the body (before any attachment pages) because a 署名 looks like any short line and is
 // only told apart by the date under it.
 import { isDateLine } from './appendix.ts';
+import { CLOSING_REASON, isClosingFormula, opensClosingParagraph } from './closing-formula.ts';
 import { isShortHeading } from './headings.ts';
 import { detectMarker } from './markers.ts';
 import { newNode, type PlanBuilder } from './plan-builder.ts';
@@ -9,7 +10,6 @@ import type { SourceLine } from './types.ts';
 
 export const ATTACHMENT = /^附\s*件\s*[：:]\s*(.*)$/;
 const ATTACHMENT_ITEM = /^(\d{1,2})\s*[.．、]\s*(.+)$/;
-const CLOSING = /^(?:特此(?:报告|通知|通报|函告|请示|说明)|以上(?:方案|报告|意见)|同志们[，,！!])/;
 const FOOTER = /^(?:说明|注|备注|填报人|填表人|审核人|审核|制表人|联系人|联系电话|填报时间|填报日期)\s*[（(：:]/;
 
 function isIssuerCandidate(text: string): boolean {
@@ -85,7 +85,8 @@ export function readAttachmentNote(b: PlanBuilder, text: string, isTableRow: boo
  */
 export function readClosing(b: PlanBuilder, text: string, nearEnd: boolean): boolean {
   const footer = FOOTER.test(text) && (b.stack.length > 0 || b.preamble.length > 0) && (b.table !== null || nearEnd || b.closing !== null);
-  if (!(CLOSING.test(text) || footer)) return false;
+  if (!(opensClosingParagraph(text) || footer)) return false;
+  if (isClosingFormula(text)) b.notes.push({ kind: 'closing', line: text, reason: CLOSING_REASON, correctable: false });
   if (FOOTER.test(text) && b.date === null) {
     const d = /填报(?:时间|日期)\s*[：:]\s*(\S+日)/.exec(text);
     if (d) b.date = d[1]!;

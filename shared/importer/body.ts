@@ -4,7 +4,7 @@
 // paragraph last.
 import { readAttachmentNote, readClosing } from './back-matter.ts';
 import { readLenticular, readResponsibilityLine } from './field-lines.ts';
-import { readNumbered, readUnnumberedHeading } from './headings.ts';
+import { readInferredHeading, readNumbered, readUnnumberedHeading } from './headings.ts';
 import { addParagraph } from './paragraphs.ts';
 import type { PlanBuilder } from './plan-builder.ts';
 import { closeTableUnlessSection, readTableLine } from './table-rows.ts';
@@ -24,6 +24,7 @@ export function readBody(b: PlanBuilder, lines: readonly SourceLine[], from: num
     if (text.startsWith('【') && readLenticular(b, text)) continue;
     if (readResponsibilityLine(b, text)) continue;
     if (readNumbered(b, text)) continue;
+    if (!line.cells && readInferredHeading(b, i, text)) continue;
     if (readUnnumberedHeading(b, line, lines[i + 1], i + 1 < end)) continue;
     addParagraph(b, text);
   }

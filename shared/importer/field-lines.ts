@@ -39,6 +39,7 @@ function applyFields(b: PlanBuilder, fields: ParsedFields): void {
   const m = b.metaOf(target);
   mergeFields(m.fields, { ...fields, extras: [] });
   m.labelled = true;
+  m.fieldsFrom ??= '措施下方独立成行的责任标签';
   target.body.push(...fields.extras);
   // Earlier siblings without their own fields share an own-line block ("整改措施：1.… 2.… 牵头领导：…").
   const stack = b.stack;
@@ -53,6 +54,7 @@ function applyFields(b: PlanBuilder, fields: ParsedFields): void {
       if (sib.children.length > 0 || !sm || sm.level !== m.level || hasFields(sm.fields)) break;
       mergeFields(sm.fields, { ...fields, extras: [] });
       sm.labelled = true;
+      sm.fieldsFrom ??= '其下共用的一行责任标签（同级各项均未单列）';
     }
   }
 }
@@ -75,6 +77,7 @@ export function readLenticular(b: PlanBuilder, text: string): boolean {
     const m = b.metaOf(node);
     mergeFields(m.fields, fields);
     m.labelled = true;
+    m.fieldsFrom ??= '【】括起的责任标签';
   }
   return true;
 }

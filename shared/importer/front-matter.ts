@@ -5,9 +5,8 @@ import { isTitleCandidate } from './appendix.ts';
 import { ATTACHMENT } from './back-matter.ts';
 import { detectMarker } from './markers.ts';
 import { fieldForLabel } from './responsibility.ts';
+import { TITLE_END } from './page-title.ts';
 import type { SourceLine } from './types.ts';
-
-const TITLE_END = /(?:方案|清单|措施|报告|通报|讲话|计划|意见|通知|台账|汇报|规定|办法|要点|总结|细则|情况|请示|函|纪要|决定|公告|提纲|发言|材料|举措|任务|安排)$/;
 
 /** The title starting at `from` ('' when there is none) and the line after it. */
 export function readTitle(lines: readonly SourceLine[], from: number, end: number): { title: string; next: number } {

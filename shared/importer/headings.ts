@@ -7,8 +7,13 @@ import { isDeadlineText } from './field-lines.ts';
 import { detectMarker, isInlineEnumeration, type LineMarker } from './markers.ts';
 import { addParagraph, problemsListedIn, quotedProblem, splitLead, stripFinalStop } from './paragraphs.ts';
 import { newNode, type Level3Run, type Meta, type PlanBuilder } from './plan-builder.ts';
-import { emptyFields, isResponsibilityLine, mergeFields, parseLabelledPairs, splitStatus, splitTrailingBlock, splitUnlabelledBlock } from './responsibility.ts';
+import { isGluedItemNumber } from './glued-number.ts';
+import { FIELD_TAIL_REASONS, splitFieldTail } from './inline-fields.ts';
+import { isResponsibleName } from './responsible-names.ts';
+import { emptyFields, isResponsibilityLine, mergeFields, parseLabelledPairs, splitStatus, splitUnlabelledBlock } from './responsibility.ts';
 import type { SourceLine } from './types.ts';
+
+export const UNLABELLED_REASON = '措施段落末尾括号内的“××负责/牵头”';
 
 export function isShortHeading(line: string): boolean {
   return line.length >= 2 && line.length <= 25 && !/[。；;，,：:！？!?]/.test(line) && !/^[\d\s]+$/.test(line) && !/^[（(]/.test(line);
@@ -19,23 +24,26 @@ export function addNumbered(b: PlanBuilder, marker: LineMarker): void {
   let rest = marker.rest.trim();
   const fields = emptyFields();
   let labelled = false;
+  let fieldsFrom: string | null = null;
   let statusText: string | null = null;
   const status = splitStatus(rest);
   if (status && status.body !== '') {
     rest = status.body;
     statusText = status.status;
   }
-  const trailing = splitTrailingBlock(rest);
+  const trailing = splitFieldTail(rest);
   if (trailing) {
     rest = trailing.body;
     parseLabelledPairs(trailing.block, fields);
     labelled = true;
+    fieldsFrom = FIELD_TAIL_REASONS[trailing.kind];
   } else {
-    const unl = splitUnlabelledBlock(rest, isDeadlineText);
+    const unl = splitUnlabelledBlock(rest, isDeadlineText, (s) => isResponsibleName(s, b.knownNames));
     if (unl) {
       rest = unl.body;
       mergeFields(fields, unl.fields);
       labelled = true;
+      fieldsFrom = UNLABELLED_REASON;
     }
   }
   let heading: string;
@@ -55,6 +63,7 @@ export function addNumbered(b: PlanBuilder, marker: LineMarker): void {
   m.fields = fields;
   if (statusText) m.fields.status = statusText;
   m.labelled = labelled;
+  m.fieldsFrom = fieldsFrom;
   m.level = marker.level;
   m.n = marker.n;
   m.problemNode = marker.problem === true;
@@ -72,7 +81,7 @@ export function readNumbered(b: PlanBuilder, text: string): boolean {
   const marker = detectMarker(text);
   if (!(marker && !(marker.level === 5 && isInlineEnumeration(text)) && marker.rest.trim() !== '')) return false;
   // "3.1项…" is only an item number where the 3. is due next; otherwise it is a quantity in prose.
-  if (marker.loose && marker.n !== b.expectedLevel3()) addParagraph(b, text);
+  if (marker.loose && !isGluedItemNumber(b, marker.n)) addParagraph(b, text);
   else addNumbered(b, marker);
   return true;
 }
@@ -83,6 +92,8 @@ export function readUnnumberedHeading(b: PlanBuilder, line: SourceLine, next: So
   if (!((b.stack.length > 0 || b.preamble.length > 0) && isShortHeading(text) && next && nextInBody && !line.cells && !isResponsibilityLine(next.text) && !b.closing)) {
     return false;
   }
+  if (b.demoted.has(text)) return false;
+  b.notes.push({ kind: 'heading', line: text, reason: '不带编号的短句独占一行（无标点），其后是正文，推断为小标题', correctable: true });
   const stack = b.stack;
   // Pop numbered levels ≥ 3 and other unnumbered headings: the heading sits under the nearest 一、/（一）.
   while (stack.length > 0 && (stack[stack.length - 1]!.rank >= 3 || stack[stack.length - 1]!.rank % 1 !== 0)) stack.pop();
@@ -90,6 +101,17 @@ export function readUnnumberedHeading(b: PlanBuilder, line: SourceLine, next: So
   const node = newNode('section', text, 0);
   b.metaOf(node).level = 0;
   b.place(node, parentRank + 0.5);
+  return true;
+}
+
+/** A line the unnumbered-heading pass (family 6) inferred as a heading: placed at its level, marked inferred. */
+export function readInferredHeading(b: PlanBuilder, index: number, text: string): boolean {
+  const level = b.inferred.get(index);
+  if (level === undefined) return false;
+  const node = newNode('section', stripFinalStop(text), 0);
+  b.metaOf(node).level = 0;
+  b.place(node, level);
+  b.notes.push({ kind: 'heading', line: text, reason: b.inferredReasons.get(index) ?? '推断为标题', correctable: true });
   return true;
 }
 

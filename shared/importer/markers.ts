@@ -16,6 +16,8 @@ export interface LineMarker {
   loose?: boolean;
 }
 
+import { GLUED_UNITS } from './glued-number.ts';
+
 const CN_NUM = '[一二三四五六七八九十百零〇两]+';
 const CN_VALUE: Record<string, number> = { '零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9 };
 
@@ -45,7 +47,7 @@ const H1 = new RegExp(`^(${CN_NUM})\\s*[、，,.．]\\s*(.*)$`);
 const H2 = new RegExp(`^[（(]\\s*(${CN_NUM})\\s*[）)]\\s*[、.．]?\\s*(.*)$`);
 const H2_SYMBOL = /^([㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩])\s*(.*)$/;
 const H3 = /^(\d{1,3})\s*(?:[.．、]|\s)(?!\d)\s*(\S.*)$/;
-const H3_LOOSE = /^(\d{1,3})[.．](\d+(?:\.\d+)?(?:项|个|条|名|家|件|次|人|万元|元|%|台|套|份|户|笔).*)$/;
+const H3_LOOSE = new RegExp(`^(\\d{1,3})[.．](\\d+(?:\\.\\d+)?(?:${GLUED_UNITS}).*)$`);
 const H4 = /^[（(]\s*(\d{1,3})\s*[）)]\s*[、.．]?\s*(.*)$/;
 const H4_HALF = /^(\d{1,3})[)）]\s*(.*)$/;
 const H5 = /^([①-⑳])\s*(.*)$/;

@@ -6,6 +6,7 @@ import { classifyDeadline } from '../domain/deadline-classify.ts';
 import { statusFromText } from '../domain/status-words.ts';
 import { isDeadlineText } from './field-lines.ts';
 import type { PlanBuilder } from './plan-builder.ts';
+import { isResponsibleName } from './responsible-names.ts';
 import { emptyFields, hasFields, mergeFields, parseSentenceFields, type ParsedFields } from './responsibility.ts';
 
 const MEASURE_CONTEXT = /整改(?:任务|措施|清单|安排|举措)|主要措施|具体措施|工作措施|问题及整改|问题清单|检视.*问题|查摆.*问题|反馈.*问题|整改落实/;
@@ -39,8 +40,11 @@ export function markMeasures(b: PlanBuilder, nodes: DocNode[], referenceYear: nu
       let fields = m?.fields ?? null;
       if (fields && !hasFields(fields) && node.kind !== 'paragraph') {
         // Sentence-style responsibility inside the measure's own text.
-        const sentence = parseSentenceFields([node.heading, ...node.body].join('。'), isDeadlineText);
-        if (sentence && (node.children.length === 0 || (m?.level ?? 0) >= 3)) fields = sentence;
+        const sentence = parseSentenceFields([node.heading, ...node.body].join('。'), isDeadlineText, (s) => isResponsibleName(s, b.knownNames));
+        if (sentence && (node.children.length === 0 || (m?.level ?? 0) >= 3)) {
+          fields = sentence;
+          if (m) m.fieldsFrom ??= '正文句子“由××牵头/负责”“责任单位为××”';
+        }
       }
       const own = fields && hasFields(fields) ? fields : null;
       // A heading-level block (一、…（牵头领导：…）) passes down to child measures that lack those fields.

@@ -3,7 +3,10 @@
 // like the original. Paragraphs that list the problems ("存在问题：一是…；二是…") name them one by one.
 import { addStatus, isDeadlineText } from './field-lines.ts';
 import type { PlanBuilder } from './plan-builder.ts';
-import { mergeFields, parseLabelledPairs, splitStatus, splitTrailingBlock, splitUnlabelledBlock } from './responsibility.ts';
+import { UNLABELLED_REASON } from './headings.ts';
+import { FIELD_TAIL_REASONS, splitFieldTail } from './inline-fields.ts';
+import { isResponsibleName } from './responsible-names.ts';
+import { mergeFields, parseLabelledPairs, splitStatus, splitUnlabelledBlock } from './responsibility.ts';
 
 const SENTENCE_END = /[。！？!?]/;
 const PROBLEM_QUOTE = /关于[“"「]([^”"」]+)[”"」](?:的)?问题/;
@@ -77,21 +80,23 @@ export function addParagraph(b: PlanBuilder, text: string): void {
     body = status.body;
     addStatus(m.fields, status.status);
   }
-  const trailing = body === '' ? null : splitTrailingBlock(body);
+  const trailing = body === '' ? null : splitFieldTail(body);
   if (trailing) {
     body = trailing.body;
     const f = parseLabelledPairs(trailing.block);
     mergeFields(m.fields, { ...f, extras: [] });
     m.labelled = true;
+    m.fieldsFrom ??= FIELD_TAIL_REASONS[trailing.kind];
     if (body !== '') node.body.push(body);
     node.body.push(...f.extras);
     return;
   }
-  const unl = body === '' ? null : splitUnlabelledBlock(body, isDeadlineText);
+  const unl = body === '' ? null : splitUnlabelledBlock(body, isDeadlineText, (s) => isResponsibleName(s, b.knownNames));
   if (unl && !m.labelled) {
     body = unl.body;
     mergeFields(m.fields, unl.fields);
     m.labelled = true;
+    m.fieldsFrom ??= UNLABELLED_REASON;
   }
   for (const p of problemsListedIn(body)) node.problemKeys.push(b.addProblem(p, node.heading || null));
   if (body !== '') node.body.push(body);

@@ -7,7 +7,7 @@ import type { DocNode, Problem } from '../domain/document.ts';
 import { compareKey } from './appendix.ts';
 import { emptyFields, type ParsedFields } from './responsibility.ts';
 import type { ColumnMap } from './table.ts';
-import type { DroppedLine } from './types.ts';
+import type { DroppedLine, RecogniseNote } from './types.ts';
 
 export interface Meta {
   fields: ParsedFields;
@@ -17,6 +17,8 @@ export interface Meta {
   problemNode: boolean;
   tableRow: boolean;
   n: number;
+  /** How the node's own fields were found, for the preview's note (null: not from the text's own lines) */
+  fieldsFrom: string | null;
 }
 
 /** An open heading; rank orders them (1..5 numbered levels, fractions for unnumbered and closing ones). */
@@ -48,6 +50,23 @@ export function newNode(kind: DocNode['kind'], heading: string, level: number | 
 export class PlanBuilder {
   readonly warnings: string[] = [];
   readonly dropped: DroppedLine[] = [];
+  readonly notes: RecogniseNote[] = [];
+  /** Lines the user demoted in the preview: never headings */
+  readonly demoted: ReadonlySet<string>;
+  /** Dropped lines the user brought back in the preview: content, wherever they stand */
+  readonly restored: ReadonlySet<string>;
+  /** Directory names that make a sentence's owner credible (family 7) */
+  readonly knownNames: readonly string[];
+  /** Line index → level of headings inferred without numbers (family 6) */
+  inferred = new Map<number, 1 | 2>();
+  inferredReasons = new Map<number, string>();
+
+  constructor(options: { demoted?: readonly string[]; restored?: readonly string[]; knownNames?: readonly string[] } = {}) {
+    this.demoted = new Set(options.demoted ?? []);
+    this.restored = new Set(options.restored ?? []);
+    this.knownNames = options.knownNames ?? [];
+  }
+
   readonly preamble: string[] = [];
   readonly roots: DocNode[] = [];
   readonly problems: Problem[] = [];
@@ -71,7 +90,7 @@ export class PlanBuilder {
   metaOf(node: DocNode): Meta {
     let m = this.meta.get(node);
     if (!m) {
-      m = { fields: emptyFields(), labelled: false, level: node.style.level ?? 0, problemNode: false, tableRow: false, n: 0 };
+      m = { fields: emptyFields(), labelled: false, level: node.style.level ?? 0, problemNode: false, tableRow: false, n: 0, fieldsFrom: null };
       this.meta.set(node, m);
     }
     return m;

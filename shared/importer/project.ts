@@ -1,7 +1,8 @@
 // The `rectify parse --json` shape (issue 3 contract): markers derived and normalised, headings without
 // marker or final 。, bodies without the responsibility line, measure fields or null.
 import { walkNumbered } from '../numbering.ts';
-import type { DocNode, PlanDocument } from '../domain/document.ts';
+import type { CoverNotice, DocNode, PlanDocument } from '../domain/document.ts';
+import { isClosingFormula } from './closing-formula.ts';
 
 export interface ParseNodeJson {
   marker: string;
@@ -25,7 +26,16 @@ export interface ParseJson {
   attachments: string[];
   issuer: string | null;
   date: string | null;
+  /** 特此报告。 and the like: the document's closing formula, before its 落款 (not a section) */
+  closing: string[];
+  /** The 印发通知 the plan was issued under, when the text carries one */
+  notice: CoverNotice | null;
   warnings: string[];
+}
+
+/** A closing paragraph that holds only closing formulas (特此报告。), not a speech's last paragraph. */
+function isClosingNode(node: DocNode): boolean {
+  return node.kind === 'paragraph' && node.heading === '' && node.children.length === 0 && node.body.length > 0 && node.body.every((p) => p.length <= 40 && isClosingFormula(p));
 }
 
 export function toParseJson(document: PlanDocument, warnings: string[]): ParseJson {
@@ -46,14 +56,18 @@ export function toParseJson(document: PlanDocument, warnings: string[]): ParseJs
         }
       : null,
   });
+  const last = document.sections[document.sections.length - 1];
+  const closing = last && isClosingNode(last) ? last : null;
   return {
     title: document.title,
     addressee: document.addressee,
     preamble: [...document.preamble],
-    sections: document.sections.map(project),
+    sections: document.sections.filter((n) => n !== closing).map(project),
     attachments: [...document.attachments],
     issuer: document.issuer,
     date: document.date,
+    closing: closing ? [...closing.body] : [],
+    notice: document.notice ?? null,
     warnings: [...warnings],
   };
 }

@@ -10,7 +10,11 @@ import { absorbAppendices } from './appendix-ledger.ts';
 import { readSignature } from './back-matter.ts';
 import { readBody } from './body.ts';
 import { findLeadingContents, mergeContents } from './contents.ts';
-import { readAddressee, readTitle } from './front-matter.ts';
+import { attachedPlanLabel } from './cover-notice.ts';
+import { readDocumentFront } from './document-front.ts';
+import { inferHeadings } from './inferred-headings.ts';
+import { noteMeasureFields } from './field-notes.ts';
+import { pairProblemsWithMeasures } from './problem-pairs.ts';
 import { checkNumberingGaps, level3NumberingOf } from './headings.ts';
 import { detectPlanKind } from './kind.ts';
 import { markMeasures } from './measures.ts';
@@ -30,21 +34,27 @@ export function yearOf(text: string): number | undefined {
 
 /** Recognises a plan from its text (or from lines read out of a Word file). */
 export function recognisePlan(input: string | SourceLine[], options: RecogniseOptions = {}): RecogniseResult {
-  const b = new PlanBuilder();
-  const { warnings, dropped } = b;
-  const { lines, punctuationChanges } = prepareLines(input, warnings, dropped);
+  const b = new PlanBuilder({ demoted: options.corrections?.demote, restored: options.corrections?.restore, knownNames: options.knownNames });
+  const { warnings, dropped, notes } = b;
+  const { lines, punctuationChanges, webFurniture } = prepareLines(input, warnings, dropped, { notes, restore: options.corrections?.restore });
 
   const { entries: outline, start } = findLeadingContents(lines);
 
   // Attachment pages (附件 label + title + table/text, e.g. the exported ledger) end the body; the
   // 落款 and 成文日期 stand at the end of the body, before them.
-  const appStart = findAppendixStart(lines, start);
+  let appStart = findAppendixStart(lines, start);
+  // A plan issued as its notice's attachment is the document; only pages after it are attachments.
+  if (attachedPlanLabel(lines, start, appStart) >= 0) appStart = findAppendixStart(lines, appStart + 1);
   const { issuer, date, end } = readSignature(lines, start, appStart);
   b.date = date;
 
-  const front = readTitle(lines, start, end);
+  const front = readDocumentFront(b, lines, start, end, webFurniture);
   let title = front.title;
-  const { addressee, next: bodyStart } = readAddressee(lines, front.next, end);
+  const { addressee, bodyStart, notice } = front;
+  b.preamble.push(...front.preamble);
+  const inferred = inferHeadings(lines, bodyStart, end, b.demoted);
+  b.inferred = inferred.levels;
+  b.inferredReasons = inferred.reasons;
 
   readBody(b, lines, bodyStart, end);
 
@@ -59,6 +69,8 @@ export function recognisePlan(input: string | SourceLine[], options: RecogniseOp
 
   const referenceYear = options.referenceYear ?? yearOf(title) ?? yearOf(b.date ?? '') ?? undefined;
   markMeasures(b, b.roots, referenceYear);
+  pairProblemsWithMeasures(b);
+  noteMeasureFields(b);
   if (appStart < lines.length) absorbAppendices(b, splitAppendices(lines.slice(appStart)), title, referenceYear);
 
   const level3Numbering = level3NumberingOf(b.level3Runs);
@@ -80,6 +92,7 @@ export function recognisePlan(input: string | SourceLine[], options: RecogniseOp
     issuer,
     date: b.date,
     level3Numbering,
+    ...(notice ? { notice } : {}),
   };
   let sections = 0;
   let measures = 0;
@@ -98,5 +111,6 @@ export function recognisePlan(input: string | SourceLine[], options: RecogniseOp
     warnings,
     counts: { sections, measures, problems: b.problems.length, attachments: b.attachments.length, punctuationChanges },
     dropped,
+    notes,
   };
 }

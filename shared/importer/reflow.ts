@@ -5,6 +5,13 @@ import { detectMarker } from './markers.ts';
 import { isResponsibilityLine } from './responsibility.ts';
 import { isAppendixLabel, isDateLine } from './appendix.ts';
 import type { SourceLine } from './types.ts';
+import { TITLE_END } from './page-title.ts';
+import { isTitleCandidate } from './appendix.ts';
+
+/** A title near the top (possibly repeated by a web page) is a line of its own, however wide. */
+function isHeadTitle(text: string, index: number): boolean {
+  return index < 8 && isTitleCandidate(text) && TITLE_END.test(text);
+}
 
 /** Where a sentence may end a paragraph: a line ending so is never joined on this evidence alone. */
 const PARAGRAPH_END = /[。！？!?；;：:…]["”’」』）)]*$/;
@@ -106,7 +113,8 @@ export function reflowLines(lines: readonly SourceLine[]): ReflowResult {
       // A full line runs on unless the next one is indented as a new paragraph. Without indentation a
       // full line ending in "。" is ambiguous; mid-paragraph lines end so far more often than paragraphs
       // end exactly at the margin, so it runs on too (nothing is lost either way).
-      const full = wrap !== null && last !== null && printed(last) >= wrap - 1.5 && !line.indented && !closedBracketLine(last.text);
+      const full =
+        wrap !== null && last !== null && printed(last) >= wrap - 1.5 && !line.indented && !closedBracketLine(last.text) && !isHeadTitle(prev.text, out.length - 1);
       if (cut || full) {
         // English words wrapped at a space keep it (digits and Hanzi join directly).
         const space = /[A-Za-z]$/.test(prev.text) && /^[A-Za-z]/.test(line.text) ? ' ' : '';

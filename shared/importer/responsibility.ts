@@ -1,5 +1,6 @@
 // Responsibility, deadline and status as written next to a measure (domain.md §7.3–§7.4, §8 items 8–13).
 // Every recognised value is kept verbatim; labels we have no field for go back into the body so nothing is lost.
+import { isResponsibleName } from './responsible-names.ts';
 
 export type FieldName = 'leader' | 'department' | 'cooperating' | 'person' | 'deadline' | 'status';
 
@@ -128,21 +129,13 @@ export function isResponsibilityLine(line: string): boolean {
   return true;
 }
 
-const TRAILING_BLOCK = new RegExp(`[（(［\\[【]\\s*(?:${KEY_ALT})\\s*[：:][^（()）［］\\[\\]]*(?:[（(][^（()）]*[）)][^（()）［］\\[\\]]*)*[）)］\\]】]\\s*[。.]?\\s*$`);
-
-/** Splits "正文。（责任领导：…）" into body and block; null when the paragraph has no trailing block. */
-export function splitTrailingBlock(text: string): { body: string; block: string } | null {
-  const m = TRAILING_BLOCK.exec(text);
-  if (!m || m.index === 0) return null;
-  return { body: text.slice(0, m.index).replace(/[\s\u3000]+$/, ''), block: m[0] };
-}
-
 const UNLABELLED_BLOCK = /[（(]([^（()）]{2,80}?(?:牵头|负责|落实|配合|按职责分工负责)[^（()）]*)[）)]\s*[。.]?\s*$/;
 
 /** "（办公室负责，即知即改）" at the end of a paragraph: body, block and the fields it names. */
 export function splitUnlabelledBlock(
   text: string,
   isDeadline: (s: string) => boolean,
+  isName: (s: string) => boolean = isResponsibleName,
 ): { body: string; fields: ParsedFields } | null {
   const m = UNLABELLED_BLOCK.exec(text);
   if (!m) return null;
@@ -151,8 +144,10 @@ export function splitUnlabelledBlock(
     const p = part.trim();
     if (p === '') continue;
     let mm: RegExpExecArray | null;
-    if ((mm = /^(.+?)(?:牵头|负责|落实)$/.exec(p)) && !/按职责分工/.test(p)) assign(fields, fields.department === null ? 'department' : 'cooperating', '', mm[1]!);
-    else if ((mm = /^(.+?)(?:配合|参与|协助|按职责分工负责|按职责负责)$/.exec(p))) fields.cooperating.push(mm[1]!);
+    if ((mm = /^(.+?)(?:牵头|负责|落实)$/.exec(p)) && !/按职责分工/.test(p)) {
+      if (!isName(mm[1]!)) return null; // （专人负责）: no owner named
+      assign(fields, fields.department === null ? 'department' : 'cooperating', '', mm[1]!);
+    } else if ((mm = /^(.+?)(?:配合|参与|协助|按职责分工负责|按职责负责)$/.exec(p))) fields.cooperating.push(mm[1]!);
     else if (isDeadline(p)) assign(fields, 'deadline', '', p);
     else return null; // a bracket of ordinary prose, not a responsibility block
   }
@@ -163,17 +158,21 @@ export function splitUnlabelledBlock(
 const TITLE_WORDS = /(?:书记|主任|秘书长|部长|局长|处长|科长|组长|领导|委员|同志|县长|市长|区长|镇长|乡长|厅长|主席|院长|校长|行长|经理|班子成员|党组成员)$/;
 
 /** Sentence-style responsibility inside a body: 由…牵头，…配合，…前完成 / 此项由…负责 / 责任单位为… */
-export function parseSentenceFields(text: string, isDeadline: (s: string) => boolean): ParsedFields | null {
+export function parseSentenceFields(
+  text: string,
+  isDeadline: (s: string) => boolean,
+  isName: (s: string) => boolean = isResponsibleName,
+): ParsedFields | null {
   const fields = emptyFields();
   let m: RegExpExecArray | null;
-  if ((m = /由([^，,。；;由]{2,30}?)牵头(?:[，,、]\s*([^，,。；;]{2,40}?)(?:配合|参与|协助|落实))?/.exec(text))) {
+  if ((m = /由([^，,。；;由]{2,30}?)牵头(?:[，,、]\s*([^，,。；;]{2,40}?)(?:配合|参与|协助|落实))?/.exec(text)) && isName(m[1]!)) {
     assign(fields, TITLE_WORDS.test(m[1]!) ? 'leader' : 'department', '', m[1]!);
-    if (m[2]) fields.cooperating.push(m[2]);
-  } else if ((m = /(?:此项|该项|本项)?由([^，,。；;由]{2,30}?)(?:负责|落实|承办)/.exec(text))) {
+    if (m[2] && isName(m[2])) fields.cooperating.push(m[2]);
+  } else if ((m = /(?:此项|该项|本项)?由([^，,。；;由]{2,30}?)(?:负责|落实|承办)/.exec(text)) && isName(m[1]!)) {
     assign(fields, TITLE_WORDS.test(m[1]!) ? 'leader' : 'department', '', m[1]!);
   }
-  if ((m = /责任(?:单位|部门|科室|处室)为([^，,。；;]{2,30})/.exec(text))) assign(fields, 'department', '', m[1]!);
-  if ((m = /责任人为([^，,。；;]{2,30})/.exec(text))) assign(fields, 'person', '', m[1]!);
+  if ((m = /责任(?:单位|部门|科室|处室)为([^，,。；;]{2,30})/.exec(text)) && isName(m[1]!)) assign(fields, 'department', '', m[1]!);
+  if ((m = /责任人为([^，,。；;]{2,30})/.exec(text)) && isName(m[1]!)) assign(fields, 'person', '', m[1]!);
   if ((m = /完成(?:时间|时限)为([^，,。；;]{2,30})/.exec(text))) assign(fields, 'deadline', '', m[1]!);
   if (!hasFields(fields)) return null;
   if (fields.deadline === null) {

@@ -5,7 +5,16 @@
 import { normalizePunctuation } from '../text/punctuation.ts';
 import { debrisReason } from './debris.ts';
 import { reflowLines, runningHeaders } from './reflow.ts';
-import type { DroppedLine, SourceLine } from './types.ts';
+import type { DroppedLine, RecogniseNote, SourceLine } from './types.ts';
+import { isMetadataLabelOnly, isMetadataValue, webFurnitureReason } from './web-furniture.ts';
+
+/** Lines left out as page clutter: why, as the preview explains it on hover. */
+const DEBRIS_NOTE: Record<string, string> = {
+  页码: '页码（从 PDF 或打印稿复制时带入）',
+  发布信息: '网页的发布时间、来源、访问量等信息，不属于公文',
+  版权声明: '网页的版权声明',
+  页面按钮: '网页上的按钮或链接文字',
+};
 
 function cleanLine(s: string): string {
   return s.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0]+$/g, '');
@@ -32,7 +41,14 @@ export function prepareLines(
   input: string | SourceLine[],
   warnings: string[],
   dropped: DroppedLine[],
-): { lines: SourceLine[]; punctuationChanges: number } {
+  extra: { notes?: RecogniseNote[]; restore?: readonly string[] } = {},
+): { lines: SourceLine[]; punctuationChanges: number; webFurniture: boolean } {
+  const restore = new Set(extra.restore ?? []);
+  const notes = extra.notes ?? [];
+  /** Web-page furniture stood above the document (family 1): the title is looked for behind it. */
+  let webFurniture = false;
+  let metaValueDue = false;
+  let lastWasMeta = false;
   let punctuationChanges = 0;
   const raw =
     typeof input === 'string'
@@ -47,6 +63,22 @@ export function prepareLines(
       punctuationChanges += r.changes;
       return r.text;
     };
+    // "• 信息索引号：" on one line, its value on the next: both are the metadata block.
+    const metaLabel: boolean = !l.cells && isMetadataLabelOnly(l.text, metaValueDue || lastWasMeta);
+    const metaValue: boolean = !l.cells && metaValueDue && !metaLabel && isMetadataValue(l.text);
+    metaValueDue = metaLabel;
+    const furniture: string | null = metaLabel || metaValue ? '信息公开目录' : webFurnitureReason(l.text, l.cells);
+    lastWasMeta = furniture === '信息公开目录' || furniture === '信息公开目录表格';
+    if (furniture) {
+      const shown = normalizePunctuation(l.cells ? l.cells.filter((c) => c !== '').join('\t') : l.text).text;
+      if (!restore.has(shown)) {
+        dropped.push({ text: shown, reason: 'debris' });
+        warnings.push(`已去除网页杂项（${furniture}）：${shown}`);
+        notes.push({ kind: 'dropped', line: shown, reason: `网页杂项（${furniture}），不属于公文正文`, correctable: true });
+        if (lines.length < 12) webFurniture = true;
+        continue;
+      }
+    }
     if (l.cells && l.cells.filter((c) => c !== '').length >= 2) {
       const cells = l.cells.map(norm);
       lines.push({ text: cells.join('\t'), cells });
@@ -57,9 +89,12 @@ export function prepareLines(
     const text = l.cells ? l.cells.filter((c) => c !== '').join('') : l.text;
     if (text === '') continue;
     const reason = debrisReason(text);
-    if (reason) {
-      const shown = normalizePunctuation(text).text;
+    const shownText = reason ? normalizePunctuation(text).text : '';
+    if (reason && !restore.has(shownText)) {
+      const shown = shownText;
       dropped.push({ text: shown, reason: 'debris' });
+      notes.push({ kind: 'dropped', line: shown, reason: DEBRIS_NOTE[reason] ?? `网页杂项（${reason}）`, correctable: true });
+      if (reason !== '页码' && lines.length < 12) webFurniture = true;
       warnings.push(reason === '页码' ? `已去除页码：${shown}` : `已去除网页杂项（${reason}）：${shown}`);
       if (reason === '页码') pageBreaks.add(lines.length);
       continue;
@@ -71,7 +106,10 @@ export function prepareLines(
     const headers = new Set(runningHeaders(lines, pageBreaks));
     if (headers.size > 0) {
       const shown = (k: number) => normalizePunctuation(lines[k]!.text).text;
-      for (const k of headers) dropped.push({ text: shown(k), reason: 'debris' });
+      for (const k of headers) {
+        dropped.push({ text: shown(k), reason: 'debris' });
+        notes.push({ kind: 'dropped', line: shown(k), reason: '每页重复的页眉（从 PDF 复制时带入）', correctable: false });
+      }
       warnings.push(`已去除每页重复的页眉（${headers.size}处）：${[...new Set([...headers].map(shown))].join('、')}`);
       lines = lines.filter((_l, k) => !headers.has(k));
     }
@@ -94,5 +132,5 @@ export function prepareLines(
     punctuationChanges += r.changes;
     lines[k] = { text: r.text };
   }
-  return { lines, punctuationChanges };
+  return { lines, punctuationChanges, webFurniture };
 }

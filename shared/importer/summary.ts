@@ -3,6 +3,7 @@
 // either an item was not recognised or the text's own numbers are off.
 import type { DocNode, PlanDocument } from '../domain/document.ts';
 import { parseChineseNumeral } from './markers.ts';
+import { maskQuotedPhrases } from './quoted-phrases.ts';
 
 const NUM = '((?<![第\\d.])\\d{1,4}(?![\\d.%])|(?<![第一二三四五六七八九十百两零〇])[一二三四五六七八九十百两零〇]{1,5})';
 const UNIT = '(?:条|个|项|件)';
@@ -52,7 +53,8 @@ function toNumber(s: string): number | null {
 export function findSummaryClaims(paragraphs: Array<{ text: string; anyClause: boolean }>): SummaryClaims {
   const claims: SummaryClaims = {};
   for (const { text, anyClause } of paragraphs) {
-    for (const sentence of text.split(/[。！？；]/)) {
+    // “十项措施” names a slogan; only unquoted numbers are counts.
+    for (const sentence of maskQuotedPhrases(text).split(/[。！？；]/)) {
       const total = TOTAL.test(sentence);
       if (!anyClause && !total) continue;
       for (const clause of sentence.split(/，/)) {

@@ -1,6 +1,7 @@
 import { emptyMeasure, type MeasureFields, type NodeKind, type Problem } from '../domain/document.ts';
 import { walkNumbered } from '../numbering.ts';
 import { ledgerColumns, type LedgerColumn, type LedgerColumnId } from './columns.ts';
+import { measureOwnText, problemHeadingOrEmpty } from './measure-text.ts';
 
 /**
  * The 整改台账 as rows: one row per measure, in document order, with the problem it addresses. Generic
@@ -69,6 +70,11 @@ function stripFinalStop(text: string): string {
   return text.replace(/[。；;，,：:]+$/u, '');
 }
 
+function ownText(heading: string, body: string[], linked: Problem[]): { measureHeading: string; measureBody: string[] } {
+  const own = measureOwnText(heading, body, linked);
+  return { measureHeading: own.heading, measureBody: own.body };
+}
+
 /** Measures of the outline as ledger rows (no merging yet). */
 export function ledgerRows<N extends LedgerSourceNode<N>>(
   source: LedgerSource<N>,
@@ -93,17 +99,16 @@ export function ledgerRows<N extends LedgerSourceNode<N>>(
         groupKey = 'p:' + linked.map((p) => p.key).join('|');
       } else {
         const parent = ancestors[ancestors.length - 1];
-        problemText = parent ? stripFinalStop(parent.node.heading) : '';
+        problemText = parent ? problemHeadingOrEmpty(stripFinalStop(parent.node.heading)) : '';
         const top = ancestors[0];
-        category = top && top !== parent ? stripFinalStop(top.node.heading) : '';
+        category = top && top !== parent ? problemHeadingOrEmpty(stripFinalStop(top.node.heading)) : '';
         groupKey = parent ? `s:${parent.id}` : `m:${id}`;
       }
       const row: LedgerRow<N> = {
         serial: rows.length + 1,
         node,
         marker,
-        measureHeading: node.heading,
-        measureBody: node.body,
+        ...ownText(node.heading, node.body, linked),
         measure: node.measure ?? emptyMeasure(),
         problemText,
         category,

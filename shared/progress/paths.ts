@@ -86,10 +86,22 @@ export function nodePaths<T extends NumberableNode<T>>(roots: readonly T[], opti
 
 /** Every measure node's path, in outline order. Measures without any number get "#n" (n = their ordinal). */
 export function measurePaths<T extends NumberableNode<T>>(roots: readonly T[], options: NumberingOptions): Map<T, MeasurePathInfo> {
+  return numberingPaths(roots, options, (node) => node.kind === 'measure');
+}
+
+/**
+ * The paths of the nodes `include` picks (a section's path is 二-1 as its measures' start): nodes without
+ * any number get "#n", n counting the included nodes in outline order.
+ */
+export function numberingPaths<T extends NumberableNode<T>>(
+  roots: readonly T[],
+  options: NumberingOptions,
+  include: (node: T) => boolean,
+): Map<T, MeasurePathInfo> {
   const out = new Map<T, MeasurePathInfo>();
   let ordinal = 0;
   walkPaths(roots, options, (node, path, marker) => {
-    if (node.kind !== 'measure') return;
+    if (!include(node)) return;
     ordinal++;
     out.set(node, { path: path !== '' ? path : `#${ordinal}`, marker });
   });

@@ -47,3 +47,6 @@ export function unzipFile(file: string, options: ZipReadOptions = {}): Promise<M
     });
   });
 }
+
+/** The bytes of a yazl zip once it is ended (the services' own helper). */
+export { zipToBuffer } from '../../electron/services/files/zip-buffer.ts';

@@ -10,6 +10,8 @@ import { exportContract } from '../../shared/api/export.ts';
 import { maintenanceContract } from '../../shared/api/maintenance.ts';
 import { workbenchContract } from '../../shared/api/workbench.ts';
 import { searchContract } from '../../shared/api/search.ts';
+import { formsContract } from '../../shared/api/forms.ts';
+import { exchangeContract } from '../../shared/api/exchange.ts';
 import { createServices } from '../../electron/services/index.ts';
 import { tempDir } from '../helpers/temp.ts';
 
@@ -24,6 +26,8 @@ const domains = {
   maintenanceContract,
   workbenchContract,
   searchContract,
+  formsContract,
+  exchangeContract,
 };
 
 describe('类型化契约（shared/api）', () => {

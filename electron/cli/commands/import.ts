@@ -30,6 +30,7 @@ export const parseCommand: CliCommand = {
 
 function printOutline(out: (s: string) => void, parsed: ParsedPlanFile): void {
   const d = parsed.document;
+  if (d.notice) out(`印发通知：${d.notice.title || d.notice.body[0] || ''}${d.notice.date ? `（${d.notice.date}）` : ''}`);
   out(`标题：${d.title}`);
   if (d.addressee) out(`主送：${d.addressee}`);
   out(`编码/格式：${parsed.encoding}\u3000措施：${parsed.counts.measures}项\u3000标点修正：${parsed.counts.punctuationChanges}处`);

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors.ts';
 import type { SourceLine } from '../../../shared/importer/types.ts';
 import { mapHeader } from '../../../shared/importer/table.ts';
 import { detectMarker } from '../../../shared/importer/markers.ts';
+import { IMPORT_LIMITS, tooLarge } from './limits.ts';
 
 /** Reads the body text of an OLE Word/WPS file into lines; table cells arrive tab-separated. */
 export async function readDoc(bytes: Uint8Array, fileName: string): Promise<SourceLine[]> {
@@ -18,7 +19,9 @@ export async function readDoc(bytes: Uint8Array, fileName: string): Promise<Sour
       `“${fileName}”无法读取：文件可能已损坏、设置了密码，或不是 Word/WPS 文档。请用 Word 或 WPS 打开后另存为 .docx 再导入`,
     );
   }
-  return splitTables(body.split(/\r\n|\r|\n/));
+  const rawLines = body.split(/\r\n|\r|\n/);
+  if (rawLines.length > IMPORT_LIMITS.maxLines) throw tooLarge(fileName, `的段落数超过 ${IMPORT_LIMITS.maxLines} 个`);
+  return splitTables(rawLines);
 }
 
 /**

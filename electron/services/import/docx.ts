@@ -4,7 +4,8 @@
 import { AppError } from '../../../shared/errors.ts';
 import { chineseNumeral } from '../../../shared/numbering.ts';
 import type { SourceLine } from '../../../shared/importer/types.ts';
-import { readZipEntries } from './zip.ts';
+import { readZipEntries } from '../files/bounded-zip.ts';
+import { DOCX_ZIP_LIMITS, IMPORT_LIMITS, tooLarge } from './limits.ts';
 
 interface Level {
   start: number;
@@ -31,8 +32,15 @@ function attr(attrs: string, name: string): string | null {
   return m ? m[1]! : null;
 }
 
-export function decodeEntities(s: string): string {
-  return s.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_m, e: string) => {
+/** A character reference naming no Unicode character (&#99999999;): XML that is not well-formed. */
+export class BadCharacterReference extends Error {}
+
+/**
+ * Decodes XML/HTML entities. A reference beyond Unicode throws BadCharacterReference, or becomes U+FFFD
+ * with `lenient` (a saved web page, as browsers show it).
+ */
+export function decodeEntities(s: string, lenient = false): string {
+  return s.replace(/&(lt|gt|amp|quot|apos|#\d{1,12}|#x[0-9a-fA-F]{1,12});/g, (_m, e: string) => {
     switch (e) {
       case 'lt':
         return '<';
@@ -44,8 +52,14 @@ export function decodeEntities(s: string): string {
         return '"';
       case 'apos':
         return "'";
-      default:
-        return String.fromCodePoint(e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+      default: {
+        const code = e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) || code === 0) {
+          if (lenient) return '\ufffd';
+          throw new BadCharacterReference(e);
+        }
+        return String.fromCodePoint(code);
+      }
     }
   });
 }
@@ -113,8 +127,13 @@ function roman(n: number): string {
   return out;
 }
 
+/** A counter beyond any outline's reach (w:start="1000000000000"): a damaged or hostile file. */
+export class NumberingOutOfRange extends Error {}
+
 /** One counter value in a Word number format. */
 export function formatNumber(n: number, numFmt: string): string {
+  // Roman and Chinese numerals grow with the value: a huge one would loop and fill the memory.
+  if (!Number.isSafeInteger(n) || n > IMPORT_LIMITS.maxNumberingValue) throw new NumberingOutOfRange(String(n));
   switch (numFmt) {
     case 'chineseCounting':
     case 'chineseCountingThousand':
@@ -191,21 +210,31 @@ function corrupt(fileName: string): AppError {
 
 /** Reads a .docx into lines (tables as cell rows) with auto-numbering markers restored. */
 export async function readDocx(bytes: Uint8Array, fileName: string): Promise<SourceLine[]> {
-  let entries: Map<string, Buffer>;
-  try {
-    entries = await readZipEntries(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), (name) =>
-      ['word/document.xml', 'word/numbering.xml', 'word/styles.xml'].includes(name),
-    );
-  } catch {
-    throw corrupt(fileName);
-  }
+  const entries = await readZipEntries(
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    (name) => ['word/document.xml', 'word/numbering.xml', 'word/styles.xml'].includes(name),
+    { fileName, limits: DOCX_ZIP_LIMITS },
+  );
   const documentXml = entries.get('word/document.xml')?.toString('utf8');
   if (!documentXml) throw corrupt(fileName);
   if (!/<w:body\b/.test(documentXml)) throw corrupt(fileName);
-  const numbering = new NumberingState(parseNumbering(entries.get('word/numbering.xml')?.toString('utf8')));
-  const styles = parseStyles(entries.get('word/styles.xml')?.toString('utf8'));
-  return walkDocument(documentXml, numbering, styles);
+  try {
+    const numbering = new NumberingState(parseNumbering(entries.get('word/numbering.xml')?.toString('utf8')));
+    const styles = parseStyles(entries.get('word/styles.xml')?.toString('utf8'));
+    return walkDocument(documentXml, numbering, styles);
+  } catch (err) {
+    if (err instanceof NumberingOutOfRange) throw tooLarge(fileName, `的自动编号数值异常（${err.message.slice(0, 16)}），远超任何提纲的编号范围`);
+    if (err instanceof BadCharacterReference) {
+      throw new AppError('corrupt_file', `“${fileName}”含有无效的字符编码（&${err.message};），文件已损坏或被改动过。请用 Word 或 WPS 打开后另存为新的 .docx 再导入`);
+    }
+    if (err instanceof NestingTooDeep) throw tooLarge(fileName, `的内容嵌套层数超过 ${IMPORT_LIMITS.maxXmlDepth} 层`);
+    if (err instanceof TooManyLines) throw tooLarge(fileName, `的段落数超过 ${IMPORT_LIMITS.maxLines} 个`);
+    throw err;
+  }
 }
+
+class NestingTooDeep extends Error {}
+class TooManyLines extends Error {}
 
 function styleNumbering(styles: Map<string, StyleNum>, styleId: string | null): { numId: string; ilvl: number } | null {
   let id = styleId;
@@ -263,6 +292,7 @@ function walkDocument(xml: string, numbering: NumberingState, styles: Map<string
     paraParts = [];
   };
 
+  let depth = 0;
   for (const m of src.matchAll(TAG)) {
     const [, close, name, attrs = '', selfClose, text] = m;
     if (text !== undefined) {
@@ -271,6 +301,11 @@ function walkDocument(xml: string, numbering: NumberingState, styles: Map<string
     }
     const isClose = close === '/';
     const isSelf = selfClose === '/';
+    if (!isSelf && !name!.startsWith('?') && !name!.startsWith('!')) {
+      depth += isClose ? -1 : 1;
+      if (depth > IMPORT_LIMITS.maxXmlDepth) throw new NestingTooDeep();
+    }
+    if (lines.length > IMPORT_LIMITS.maxLines) throw new TooManyLines();
     switch (name) {
       case 'w:del':
       case 'mc:Fallback':

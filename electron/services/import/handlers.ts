@@ -4,7 +4,9 @@ import { AppError } from '../../../shared/errors.ts';
 import { PLAN_KIND_LABELS } from '../../../shared/importer/kind.ts';
 import { yearOf } from '../../../shared/importer/recognise.ts';
 import { createPlanFromDocument } from '../plans/plan-repository.ts';
-import { parsePlanBytes, parsePlanText, type ParsedPlanFile } from './index.ts';
+import { parsePlanText, type ParsedPlanFile } from './index.ts';
+import { parsePlanBytesIsolated } from './isolated.ts';
+import { directoryNames, learnNamesFromPlan } from '../directory/plan-names.ts';
 import { taskSteps } from '../task-steps.ts';
 
 export function toPreview(parsed: ParsedPlanFile): ImportPreview {
@@ -18,6 +20,7 @@ export function toPreview(parsed: ParsedPlanFile): ImportPreview {
     sourceText: parsed.sourceText,
     punctuationChanges: parsed.counts.punctuationChanges,
     counts: parsed.counts,
+    notes: parsed.notes,
   };
 }
 
@@ -27,21 +30,34 @@ function decodeBase64(data: string): Buffer {
 }
 
 export const importHandlers: HandlerTable<keyof typeof importContract> = {
-  'import.parseFile': async ({ fileName, dataBase64, encoding }, ctx) => {
+  'import.parseFile': async ({ fileName, dataBase64, encoding, corrections }, ctx) => {
     const step = taskSteps(ctx, 'import', 1);
     step(`正在识别「${fileName}」`);
-    const preview = toPreview(await parsePlanBytes(decodeBase64(dataBase64), fileName, { encoding: encoding ?? 'auto' }));
+    const preview = toPreview(
+      await parsePlanBytesIsolated(decodeBase64(dataBase64), fileName, {
+        encoding: encoding ?? 'auto',
+        ...(corrections ? { corrections } : {}),
+        knownNames: directoryNames(ctx.db),
+      }),
+    );
     step('已识别');
     return preview;
   },
-  'import.parseText': ({ text }) => toPreview(parsePlanText(text)),
+  'import.parseText': ({ text, corrections }, { db }) => toPreview(parsePlanText(text, { ...(corrections ? { corrections } : {}), knownNames: directoryNames(db) })),
   'import.commit': ({ document }, ctx) => {
     const step = taskSteps(ctx, 'import', 1);
     step('正在保存导入的方案');
+    const db = ctx.db;
     const doc = { ...document, title: document.title.trim() || '导入的方案' };
-    const plan = createPlanFromDocument(ctx.db, doc, { year: yearOf(doc.title) ?? yearOf(doc.date ?? '') ?? null });
+    // The plan and the names it teaches the directory are stored together (one IMMEDIATE transaction:
+    // a busy database is waited for instead of failing half-way).
+    const saved = db.transaction(() => {
+      const plan = createPlanFromDocument(db, doc, { year: yearOf(doc.title) ?? yearOf(doc.date ?? '') ?? null });
+      learnNamesFromPlan(db, doc);
+      return { planId: plan.id };
+    })();
     step('已保存');
-    return { planId: plan.id };
+    return saved;
   },
 };
 

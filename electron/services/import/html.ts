@@ -29,5 +29,5 @@ export function htmlToLines(html: string): SourceLine[] {
 }
 
 function inline(s: string): string {
-  return decodeEntities(s.replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' ')).replace(/[ \t]+/g, ' ').trim();
+  return decodeEntities(s.replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' '), true).replace(/[ \t]+/g, ' ').trim();
 }

@@ -1,12 +1,15 @@
 // File readers for the importer: detect what the file is, read its text/paragraphs, recognise the plan.
 // A plain Node API (parsePlanFile) for the CLI and the exporter's `rectify convert`; the RPC handlers wrap it.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
 import { recognisePlan, toLines } from '../../../shared/importer/recognise.ts';
-import type { RecogniseResult, SourceLine } from '../../../shared/importer/types.ts';
+import type { RecogniseCorrections, RecogniseResult, SourceLine } from '../../../shared/importer/types.ts';
 import { sniffFile, type FileKind } from './sniff.ts';
 import { decodeText } from './decode.ts';
+import { checkSize, IMPORT_LIMITS } from './limits.ts';
+// A cycle (isolated.ts runs parsePlanBytes from here in the worker), resolved at call time.
+import { parsePlanBytesIsolated } from './isolated.ts';
 
 // The Word and HTML readers (a zip reader, word-extractor) load only for such files: `rectify parse`
 // of a .txt does not pay for them.
@@ -26,6 +29,10 @@ export interface ParsedPlanFile extends RecogniseResult {
 export interface ParseOptions {
   /** For text files: 'auto' (default) or an encoding such as 'gb18030' */
   encoding?: string;
+  /** The user's corrections in the import preview (demoted headings, restored lines) */
+  corrections?: RecogniseCorrections;
+  /** Names from the 人员与部门名录 */
+  knownNames?: readonly string[];
 }
 
 function titleFromFileName(fileName: string): string {
@@ -38,7 +45,10 @@ function linesToText(lines: SourceLine[]): string {
 
 /** Reads and recognises a plan from file bytes (any supported kind). Throws AppError with a Chinese message. */
 export async function parsePlanBytes(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): Promise<ParsedPlanFile> {
+  checkSize(bytes.length, IMPORT_LIMITS.maxFileBytes, fileName);
   const kind = sniffFile(bytes, fileName);
+  if (kind === 'doc') checkSize(bytes.length, IMPORT_LIMITS.maxDocBytes, fileName);
+  if (kind === 'text' || kind === 'html') checkSize(bytes.length, IMPORT_LIMITS.maxTextBytes, fileName);
   let lines: SourceLine[];
   let encoding: string;
   let sourceText: string;
@@ -80,27 +90,38 @@ export async function parsePlanBytes(bytes: Uint8Array, fileName: string, option
   if (lines.every((l) => l.text.trim() === '')) {
     throw new AppError('bad_input', `“${fileName}”中没有文字内容，无法导入`);
   }
-  const result = recognisePlan(lines, { fallbackTitle: titleFromFileName(fileName) });
+  const result = recognisePlan(lines, { fallbackTitle: titleFromFileName(fileName), ...recogniseOptions(options) });
   return { ...result, fileKind: kind, encoding, sourceText };
 }
 
-/** Reads a plan file from disk and recognises it (the exporter's `rectify convert` uses this). */
+function recogniseOptions(options: ParseOptions): { corrections?: RecogniseCorrections; knownNames?: readonly string[] } {
+  return { ...(options.corrections ? { corrections: options.corrections } : {}), ...(options.knownNames ? { knownNames: options.knownNames } : {}) };
+}
+
+/**
+ * Reads a plan file from disk and recognises it in a worker thread (the CLI's parse/import and the
+ * exporter's `rectify convert` use this): a hostile file fails with an AppError, the process goes on.
+ */
 export async function parsePlanFile(filePath: string, options: ParseOptions = {}): Promise<ParsedPlanFile> {
   let bytes: Buffer;
   try {
+    // The size first: a 10 GB file is refused without reading it.
+    checkSize((await stat(filePath)).size, IMPORT_LIMITS.maxFileBytes, path.basename(filePath));
     bytes = await readFile(filePath);
   } catch (err) {
+    if (err instanceof AppError) throw err;
     const code = (err as { code?: string }).code;
     if (code === 'ENOENT') throw new AppError('not_found', `找不到文件：${filePath}`);
     if (code === 'EISDIR') throw new AppError('bad_input', `“${filePath}”是文件夹，请选择文件`);
     throw new AppError('io', `无法读取文件“${filePath}”：${code ?? '未知错误'}`);
   }
-  return parsePlanBytes(bytes, path.basename(filePath), options);
+  return parsePlanBytesIsolated(bytes, path.basename(filePath), options);
 }
 
 /** Recognises pasted text (from Word, WPS or a web page). */
-export function parsePlanText(text: string): ParsedPlanFile {
+export function parsePlanText(text: string, options: ParseOptions = {}): ParsedPlanFile {
   if (text.trim() === '') throw new AppError('bad_input', '粘贴的内容是空的，没有可导入的文字');
-  const result = recognisePlan(text);
+  if (text.length > IMPORT_LIMITS.maxTextBytes) throw new AppError('too_large', `粘贴的文字超过 ${IMPORT_LIMITS.maxTextBytes / 1024 / 1024} MB 字符，超出可导入的上限，请分段粘贴导入`);
+  const result = recognisePlan(text, recogniseOptions(options));
   return { ...result, fileKind: 'text', encoding: 'utf-8', sourceText: text };
 }

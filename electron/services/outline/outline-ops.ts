@@ -28,7 +28,7 @@ export function editResult(db: Db, planId: string, outcome: EditOutcome<unknown>
   };
 }
 
-function planYear(db: Db, planId: string): number | undefined {
+export function planYear(db: Db, planId: string): number | undefined {
   const row = cached(db, 'SELECT year FROM plans WHERE id = ?').get(planId) as { year: number | null } | undefined;
   return row?.year ?? undefined;
 }
@@ -73,7 +73,7 @@ export function mergeMeasure(base: MeasureFields, patch: MeasurePatch, reference
   return next;
 }
 
-function writeMeasure(db: Db, nodeId: string, m: MeasureFields): void {
+export function writeMeasure(db: Db, nodeId: string, m: MeasureFields): void {
   cached(
     db,
     `INSERT INTO measures (node_id, leader, department, cooperating, person, deadline_raw, deadline_kind, deadline_date, status, status_text)
@@ -89,7 +89,7 @@ function writeMeasure(db: Db, nodeId: string, m: MeasureFields): void {
  * A name replaced by its own continuation or truncation (办公 → 办公室 while typing with autosave)
  * was a fragment: its use is taken back.
  */
-function growDirectory(db: Db, before: MeasureFields | null, after: MeasureFields): void {
+export function growDirectory(db: Db, before: MeasureFields | null, after: MeasureFields): void {
   const fragment = (was: string, now: string) => was !== now && (now.startsWith(was) || was.startsWith(now));
   const track = (type: 'person' | 'department', was: readonly (string | null)[], now: readonly (string | null)[]) => {
     const old = was.filter((x): x is string => !!x);

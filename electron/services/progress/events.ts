@@ -30,6 +30,7 @@ interface EventRow {
   new_deadline: string | null;
   actor: string | null;
   created_at: string;
+  source: string | null;
 }
 
 function toEvent(r: EventRow): StatusEvent {
@@ -44,6 +45,7 @@ function toEvent(r: EventRow): StatusEvent {
     newDeadline: r.new_deadline,
     actor: r.actor,
     createdAt: r.created_at,
+    source: r.source,
   };
 }
 
@@ -84,6 +86,8 @@ export interface SetStatusInput {
   by?: string | null | undefined;
   approver?: string | null | undefined;
   expectedVersion?: number | undefined;
+  /** Where the report came from (部门报送：办公室，文件名，填报人，日期) when it is not the user's own entry */
+  source?: string | null | undefined;
 }
 
 /**
@@ -91,6 +95,11 @@ export interface SetStatusInput {
  * change is an event; 销号 (closed) always has an approver and a date.
  */
 export function setStatus(db: Db, input: SetStatusInput): MeasureProgress {
+  return measureProgress(db, recordStatus(db, input));
+}
+
+/** setStatus without reading the result back (many events in one go: a returned form). Returns the measure id. */
+export function recordStatus(db: Db, input: SetStatusInput): string {
   const ref = findMeasure(db, input.measureId);
   const date = checkDate(input.date);
   const note = emptyToNull(input.note);
@@ -101,19 +110,19 @@ export function setStatus(db: Db, input: SetStatusInput): MeasureProgress {
     assertVersion(db, ref.planId, input.expectedVersion ?? null);
     if (input.status === 'closed') {
       db.prepare(
-        `INSERT INTO status_events (node_id, kind, on_date, status, note, actor, created_at) VALUES (?, 'close', ?, 'closed', ?, ?, ?)`,
-      ).run(ref.measureId, date, note, approver, nowIso());
+        `INSERT INTO status_events (node_id, kind, on_date, status, note, actor, created_at, source) VALUES (?, 'close', ?, 'closed', ?, ?, ?, ?)`,
+      ).run(ref.measureId, date, note, approver, nowIso(), emptyToNull(input.source));
       db.prepare(`UPDATE measures SET status = 'closed', closed_by = ?, closed_on = ? WHERE node_id = ?`).run(approver, date, ref.measureId);
     } else {
       db.prepare(
-        `INSERT INTO status_events (node_id, kind, on_date, status, note, actor, created_at) VALUES (?, 'status', ?, ?, ?, ?, ?)`,
-      ).run(ref.measureId, date, input.status, note, emptyToNull(input.by), nowIso());
+        `INSERT INTO status_events (node_id, kind, on_date, status, note, actor, created_at, source) VALUES (?, 'status', ?, ?, ?, ?, ?, ?)`,
+      ).run(ref.measureId, date, input.status, note, emptyToNull(input.by), nowIso(), emptyToNull(input.source));
       // Reopening a closed item: it is no longer 销号; the close event stays in the history.
       db.prepare('UPDATE measures SET status = ?, closed_by = NULL, closed_on = NULL WHERE node_id = ?').run(input.status, ref.measureId);
     }
     touchPlan(db, ref.planId);
   })();
-  return measureProgress(db, ref.measureId);
+  return ref.measureId;
 }
 
 export function closeMeasure(

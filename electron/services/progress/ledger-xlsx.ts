@@ -21,17 +21,7 @@ export async function ledgerXlsx(ledger: Ledger, table: LedgerTable<StoredNode>)
   wb.created = new Date();
   const ws = wb.addWorksheet('整改台账', {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 2, activeCell: 'A3' }],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: '2:2',
-    },
-    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
+    ...landscapePrint('2:2'),
   });
   const weights = table.columns.map((c) => c.weight);
   const sum = weights.reduce((a, b) => a + b, 0) || 1;
@@ -92,6 +82,23 @@ export async function ledgerXlsx(ledger: Ledger, table: LedgerTable<StoredNode>)
 
   const out = await wb.xlsx.writeBuffer();
   return Buffer.from(out as ArrayBuffer);
+}
+
+/** A4 landscape, fitted to the page width, the header row(s) repeated on every page, numbered pages. */
+export function landscapePrint(printTitlesRow: string): Pick<Partial<ExcelJS.AddWorksheetOptions>, 'pageSetup' | 'headerFooter'> {
+  return {
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow,
+    },
+    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
+  };
 }
 
 /** Lines a text needs in a column `width` characters wide (a CJK character is two). */

@@ -8,7 +8,7 @@ import { planPaths } from '../plans/node-paths.ts';
 
 /**
  * 搜索 over everything in the workbook. Every term of three characters or more: the trigram index
- * search_fts (migration 0006), ranked by bm25 (by field and document order beyond 1000 matches). Any
+ * search_fts (migration 0007_search_index), ranked by bm25 (by field and document order beyond 1000 matches). Any
  * shorter term cannot form a trigram, so the query reads the tables themselves with instr() (never LIKE
  * on the index: its short-pattern fallback differs between SQLite versions), ranked by field and then by
  * how short the matching text is.
@@ -134,7 +134,7 @@ function jsonLines(raw: string, field: SearchField): string {
   return raw;
 }
 
-/** The field of an index row, from its rowid (source rowid × 32 + code; migration 0006). */
+/** The field of an index row, from its rowid (source rowid × 32 + code; migration 0007_search_index). */
 const FIELD_BY_CODE: readonly (SearchField | undefined)[] = [
   undefined,
   'title',

@@ -20,8 +20,8 @@ function rectify(args: string[]) {
 interface Case {
   /** arguments after the command name, for a workbook that has nothing in it */
   args: (dir: string) => string[];
-  /** 0 for what works on an empty workbook, 2 for what names a plan/measure that does not exist */
-  code: 0 | 2;
+  /** 0 for what works on an empty workbook, 2 for what names a plan/measure that does not exist, 3 for what reports problems */
+  code: 0 | 2 | 3;
   /** what the plain-text output says (code 0) */
   text?: RegExp;
 }
@@ -45,6 +45,10 @@ const CASES: Record<string, Case> = {
   ledger: { args: (dir) => ['no-such-plan', '-o', path.join(dir, '台账.xlsx')], code: 2 },
   report: { args: (dir) => ['no-such-plan', '-o', path.join(dir, '报告.docx')], code: 2 },
   evidence: { args: (dir) => ['no-such-plan', '-o', path.join(dir, '材料包.zip')], code: 2 },
+  forms: { args: (dir) => ['no-such-plan', '-o', path.join(dir, '填报表.zip')], code: 2 },
+  collect: { args: (dir) => [path.join(dir, '纪要.txt')], code: 3 },
+  pack: { args: (dir) => ['no-such-plan', '-o', path.join(dir, '方案.rectify')], code: 2 },
+  unpack: { args: (dir) => [path.join(dir, '纪要.txt')], code: 2 },
   parse: { args: () => [fixture], code: 0, text: /标题：/ },
   import: { args: () => [fixture], code: 0, text: /已导入：/ },
   export: { args: (dir) => ['no-such-plan', '-o', path.join(dir, '方案.docx')], code: 2 },

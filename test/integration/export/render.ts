@@ -27,16 +27,24 @@ export interface PdfPage {
 const FONTS_CONF = path.resolve('test/fonts/fonts.conf');
 
 export function convertToPdf(docxPath: string, outDir: string): string {
+  return convertWithLibreOffice(docxPath, 'pdf', outDir);
+}
+
+/**
+ * Converts a file with LibreOffice headless into `format` (pdf, xlsx …) in `outDir` (a file converted to
+ * its own format must go to another folder); returns the output's path.
+ */
+export function convertWithLibreOffice(file: string, format: string, outDir: string): string {
   mkdirSync(outDir, { recursive: true });
   const profile = path.join(outDir, 'lo-profile');
   execFileSync(
     'soffice',
-    [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, docxPath],
+    [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', format, '--outdir', outDir, file],
     { env: { ...process.env, FONTCONFIG_FILE: FONTS_CONF }, stdio: 'pipe', timeout: 180_000 },
   );
-  const pdf = path.join(outDir, path.basename(docxPath).replace(/\.docx$/i, '.pdf'));
-  if (!existsSync(pdf)) throw new Error(`LibreOffice produced no PDF for ${docxPath}`);
-  return pdf;
+  const out = path.join(outDir, path.basename(file).replace(/\.[^.]+$/, `.${format.split(':')[0]}`));
+  if (!existsSync(out)) throw new Error(`LibreOffice produced no ${format} for ${file}`);
+  return out;
 }
 
 function unescape(text: string): string {

@@ -17,7 +17,8 @@ describe('rectify parse', () => {
     const run = runCli(['parse', fixture('synthetic-07-kaohe-fankui-zhenggai.txt'), '--json', '--data', data]);
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(Object.keys(json).sort()).toEqual(['addressee', 'attachments', 'date', 'issuer', 'preamble', 'sections', 'title', 'warnings']);
+    // issue 13 adds the closing formula (特此报告。) and the 印发通知 beside the issue-3 keys.
+    expect(Object.keys(json).sort()).toEqual(['addressee', 'attachments', 'closing', 'date', 'issuer', 'notice', 'preamble', 'sections', 'title', 'warnings']);
     const sections = json.sections as Array<{ marker: string; heading: string; children: Array<Record<string, unknown>> }>;
     expect(sections[0]!.marker).toBe('一、');
     const first = sections[0]!.children[0]!;

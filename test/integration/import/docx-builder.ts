@@ -1,5 +1,6 @@
 // Builds small .docx files in tests (yazl), with real Word numbering definitions.
 import yazl from 'yazl';
+import { zipToBuffer } from '../../helpers/zip.ts';
 
 export interface TestParagraph {
   text: string;
@@ -83,11 +84,5 @@ export function makeDocx(blocks: Array<TestParagraph | TestTable>, options: { om
       );
     }
   }
-  zip.end();
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
-    zip.outputStream.on('error', reject);
-    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-  });
+  return zipToBuffer(zip);
 }

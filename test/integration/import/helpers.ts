@@ -22,6 +22,28 @@ export function convertWithLibreOffice(source: string, target: 'docx' | 'doc', o
   }
 }
 
+/**
+ * Converts many files in one LibreOffice run (its own fresh profile): starting LibreOffice costs far
+ * more than converting one more file. Returns the converted files' paths, in the order given.
+ */
+export function convertAllWithLibreOffice(sources: string[], target: 'docx' | 'doc', outDir: string): string[] {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'rectify-lo-'));
+  try {
+    const filter = target === 'docx' ? 'docx:MS Word 2007 XML' : 'doc:MS Word 97';
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', filter, '--outdir', outDir, ...sources], {
+      stdio: 'ignore',
+      timeout: 300_000,
+    });
+    return sources.map((source) => {
+      const out = path.join(outDir, path.basename(source).replace(/\.[^.]+$/, `.${target}`));
+      if (!existsSync(out)) throw new Error(`LibreOffice produced no ${target} for ${source}`);
+      return out;
+    });
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
 export interface CliRun {
   code: number;
   stdout: string;

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../../electron/services/index.ts';
 import { emptyDocument, emptyMeasure, type DocNode, type MeasureFields, type PlanDocument } from '../../../shared/domain/document.ts';
@@ -205,6 +206,19 @@ describe('归档与恢复（plans.archive / plans.unarchive）', () => {
     expect((await s.call('workbench.due', { today: TODAY, overdue: true })).map((r) => r.heading)).toEqual(['整治文山会海', '落实第一议题制度']);
     await expect(s.call('plans.archive', { id: 'no-such-plan' })).rejects.toMatchObject({ code: 'not_found' });
     s.close();
+  });
+
+  it('已归档方案的方案包，在另一台电脑导入后出现在方案列表中（归档是本机列表的状态，不随方案走）', async () => {
+    const here = await createServices({ dataDir: tempDir() });
+    const { shenji } = await seed(here);
+    await here.call('plans.archive', { id: shenji.id });
+    const file = path.join(tempDir(), '审计整改.rectify');
+    await here.call('exchange.pack', { planId: shenji.id, output: file });
+    here.close();
+    const there = await createServices({ dataDir: tempDir() });
+    await there.call('exchange.unpack', { path: file });
+    expect((await there.call('plans.list', {})).map((p) => [p.title, p.archived])).toEqual([['关于审计发现问题的整改方案', false]]);
+    there.close();
   });
 
   it('撤销编辑不会把归档的方案恢复（归档不是方案内容）', async () => {

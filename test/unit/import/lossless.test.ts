@@ -12,6 +12,7 @@ import { normalizePunctuation } from '../../../shared/text/punctuation.ts';
 import type { DocNode, PlanDocument } from '../../../shared/domain/document.ts';
 import { withLedgerAppendix } from './appendix-text.ts';
 import { hardWrap, paginate } from './pdf-text.ts';
+import { ALL_FAMILY_TEXTS } from './family-texts.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
 const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt'));
@@ -75,8 +76,12 @@ XX局关于巡察反馈问题的整改台账
   null,
 ]);
 
+// The texts of issue 13's nine families (web furniture, cover notices, run-on fields …).
+for (const f of ALL_FAMILY_TEXTS) cases.push([`issue 13: ${f.name}`, f.text, null]);
+
 // The test's own idea of structure, written independently of the recogniser.
-const MARKER = /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|[㈠-㈩]|\d{1,3}[.．、)）](?!\d)|[（(]\d{1,3}[)）]|[①-⑳](?![^①-⑳]*[①-⑳])|问题\d+[：:]|附件[：:]\s*(?:\d+[.．、])?)/;
+// "3.1项…" is item 3 (issue 13 family 4): the 3. is its marker.
+const MARKER = /^\s*(?:\d{1,3}[.．](?=\d+(?:\.\d+)?(?:项|个|家|笔|万元|名|件|条))|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|[㈠-㈩]|\d{1,3}[.．、)）](?!\d)|[（(]\d{1,3}[)）]|[①-⑳](?![^①-⑳]*[①-⑳])|问题\d+[：:]|附件[：:]\s*(?:\d+[.．、])?)/;
 const LABELS = /(?:【[^【】]{1,8}】)|(?:牵头领导|责任领导|分管领导|牵头单位|牵头部门|责任单位|责任部门|责任科室|责任处室|配合单位|配合部门|配合科室|具体责任人|责任人|完成时限|整改时限|完成时间|整改期限|整改情况|完成情况|整改类型)\s*[：:]/g;
 const HEADER_CELLS = /^(?:序号|问题类别|存在问题|整改措施|责任领导|责任部门|责任单位|责任人|整改时限|完成时限|完成情况)$/;
 
@@ -96,6 +101,7 @@ function key(s: string): string {
 
 function outputStrings(doc: PlanDocument): string[] {
   const out: string[] = [doc.title, doc.addressee ?? '', ...doc.preamble, ...doc.attachments, doc.issuer ?? '', doc.date ?? ''];
+  if (doc.notice) out.push(doc.notice.title, doc.notice.addressee ?? '', ...doc.notice.body, doc.notice.issuer ?? '', doc.notice.date ?? '');
   const walk = (nodes: DocNode[]) => {
     for (const n of nodes) {
       out.push(n.heading, ...n.body);

@@ -161,8 +161,9 @@ describe('statuses in reports', () => {
     expect(r.json.addressee).toBe('市委组织部');
     expect(r.json.attachments).toEqual(['整改落实情况台账']);
     expect([r.json.issuer, r.json.date]).toEqual(['XX市人大常委会党组', '2026年1月20日']);
-    const closing = r.json.sections[r.json.sections.length - 1]!;
-    expect(closing.body).toEqual(['特此报告。']);
+    // The closing formula belongs to the whole report (issue 13 family 5), not to a section of its own.
+    expect(r.json.closing).toEqual(['特此报告。']);
+    expect(r.json.sections.map((s) => s.marker)).toEqual(['一、']);
   });
 });
 

@@ -1,4 +1,4 @@
--- 0006: search over everything (the top bar's 搜索): plan titles and opening paragraphs, headings and
+-- 0007: search over everything (the top bar's 搜索): plan titles and opening paragraphs, headings and
 -- bodies, measure fields, problems, progress notes and evidence names, in one trigram index so one
 -- bm25 ranks them all. Queries of 3+ characters use it; 1–2 characters cannot form a trigram and go
 -- to instr() on the base tables instead (engineering-notes §3), so this index never needs LIKE.
