@@ -167,7 +167,7 @@ export function PlanList({
           {
             title: '措施状态',
             key: 'states',
-            width: 196,
+            width: 180,
             sorter: (a, b) => a.progress.total - a.progress.completed - (b.progress.total - b.progress.completed),
             render: (_: unknown, plan) => <StateCounts plan={plan} />,
           },
@@ -194,7 +194,7 @@ export function PlanList({
           {
             title: '操作',
             key: 'actions',
-            width: 330,
+            width: 300,
             render: (_: unknown, plan) => (
               <Space size={0}>
                 {plan.archived ? (
@@ -208,7 +208,7 @@ export function PlanList({
                     </Button>
                   </Tooltip>
                 )}
-                <ExportPackageButton plan={plan} />
+                <ExportPackageButton plan={plan} type="link" />
                 <Button size="small" type="link" onClick={() => setRenaming(plan)}>
                   重命名
                 </Button>
