@@ -1,19 +1,45 @@
 import { useMemo, useSyncExternalStore } from 'react';
 
-/** Hash routes, so a reload keeps the user where they were: #/, #/plan/<id> and #/settings/backup (设置 → 备份与恢复). */
-export type Route = { name: 'list' } | { name: 'plan'; id: string } | { name: 'settings'; section: 'backup' };
+/** Where a plan page opens: a node in the editor ('header' = the plan's 标题 and 开头) or a measure in 整改跟踪. */
+export interface PlanFocus {
+  tab: 'edit' | 'tracking';
+  nodeId: string;
+  /** counts navigations to this same address (a second click on the same search hit opens it again) */
+  visit: number;
+}
 
-export function parseRoute(hash: string): Route {
-  const m = /^#\/plan\/([^/?#]+)/.exec(hash);
+/**
+ * Hash routes, so a reload keeps the user where they were: #/ (the 工作台), #/plan/<id>, and a place
+ * in a plan: #/plans/<id>/tracking/<measureId> (整改跟踪 with that measure selected) or
+ * #/plans/<id>/edit/<nodeId> (the editor with that node selected); #/settings/backup (设置 → 备份与恢复).
+ */
+export type Route = { name: 'list' } | { name: 'plan'; id: string; focus?: PlanFocus } | { name: 'settings'; section: 'backup' };
+
+export function parseRoute(hash: string, visit = 0): Route {
+  const at = /^#\/plans\/([^/?#]+)\/(tracking|edit)\/([^/?#]+)/.exec(hash);
+  if (at?.[1] && at[3]) {
+    return { name: 'plan', id: decodeURIComponent(at[1]), focus: { tab: at[2] === 'tracking' ? 'tracking' : 'edit', nodeId: decodeURIComponent(at[3]), visit } };
+  }
+  const m = /^#\/plans?\/([^/?#]+)/.exec(hash);
   if (m?.[1]) return { name: 'plan', id: decodeURIComponent(m[1]) };
   if (/^#\/settings(\/backup)?(?:[/?#]|$)/.test(hash)) return { name: 'settings', section: 'backup' };
   return { name: 'list' };
 }
 
-function routeHash(route: Route): string {
-  if (route.name === 'plan') return `#/plan/${encodeURIComponent(route.id)}`;
+export type RouteTarget = { name: 'list' } | { name: 'plan'; id: string; focus?: Omit<PlanFocus, 'visit'> } | { name: 'settings'; section: 'backup' };
+
+/** The address of a page (for links: a row of the 工作台 is a real link a user can open with the keyboard). */
+export function routeHash(route: RouteTarget): string {
+  if (route.name === 'list') return '#/';
   if (route.name === 'settings') return `#/settings/${route.section}`;
-  return '#/';
+  if (route.focus) return `#/plans/${encodeURIComponent(route.id)}/${route.focus.tab}/${encodeURIComponent(route.focus.nodeId)}`;
+  return `#/plan/${encodeURIComponent(route.id)}`;
+}
+
+/** The page an address shows: moving within one plan's page (another measure, another tab) leaves nothing. */
+function pageOf(hash: string): string {
+  const route = parseRoute(hash);
+  return route.name === 'plan' ? `plan:${route.id}` : route.name;
 }
 
 /**
@@ -37,7 +63,7 @@ export function setLeaveGuard(next: LeaveGuard): () => void {
 
 function leaveThenGo(target: string): void {
   const ask = guard;
-  if (!ask) {
+  if (!ask || pageOf(target) === pageOf(shown ?? window.location.hash)) {
     window.location.hash = target;
     return;
   }
@@ -48,9 +74,17 @@ function leaveThenGo(target: string): void {
   });
 }
 
-export function navigate(route: Route): void {
+/** Navigations to the address already shown: the page opens its place again (the user may have moved away within it). */
+let visits = 0;
+const revisitListeners = new Set<() => void>();
+
+export function navigate(route: RouteTarget): void {
   const target = routeHash(route);
-  if (target === window.location.hash) return;
+  if (target === window.location.hash) {
+    visits++;
+    for (const listener of revisitListeners) listener();
+    return;
+  }
   leaveThenGo(target);
 }
 
@@ -63,7 +97,7 @@ function subscribeToHash(onChange: () => void): () => void {
   shown = window.location.hash;
   const listener = (): void => {
     const hash = window.location.hash;
-    if (guard && hash !== allowed && hash !== shown) {
+    if (guard && hash !== allowed && hash !== shown && pageOf(hash) !== pageOf(shown ?? '')) {
       window.history.replaceState(window.history.state, '', shown || '#/');
       leaveThenGo(hash);
       return;
@@ -73,7 +107,11 @@ function subscribeToHash(onChange: () => void): () => void {
     onChange();
   };
   window.addEventListener('hashchange', listener);
-  return () => window.removeEventListener('hashchange', listener);
+  revisitListeners.add(onChange);
+  return () => {
+    window.removeEventListener('hashchange', listener);
+    revisitListeners.delete(onChange);
+  };
 }
 
 /**
@@ -84,5 +122,6 @@ function subscribeToHash(onChange: () => void): () => void {
  */
 export function useRoute(): Route {
   const hash = useSyncExternalStore(subscribeToHash, () => window.location.hash);
-  return useMemo(() => parseRoute(hash), [hash]);
+  const visit = useSyncExternalStore(subscribeToHash, () => visits);
+  return useMemo(() => parseRoute(hash, visit), [hash, visit]);
 }

@@ -8,6 +8,8 @@ import { progressContract } from '../../shared/api/progress.ts';
 import { importContract } from '../../shared/api/import.ts';
 import { exportContract } from '../../shared/api/export.ts';
 import { maintenanceContract } from '../../shared/api/maintenance.ts';
+import { workbenchContract } from '../../shared/api/workbench.ts';
+import { searchContract } from '../../shared/api/search.ts';
 import { formsContract } from '../../shared/api/forms.ts';
 import { exchangeContract } from '../../shared/api/exchange.ts';
 import { backupContract } from '../../shared/api/backup.ts';
@@ -32,6 +34,8 @@ const DOMAINS = [
   domain(importContract, async () => (await import('./import/handlers.ts')).importHandlers),
   domain(exportContract, async () => (await import('./export/handlers.ts')).exportHandlers),
   domain(maintenanceContract, async () => (await import('./maintenance/handlers.ts')).maintenanceHandlers),
+  domain(workbenchContract, async () => (await import('./workbench/handlers.ts')).workbenchHandlers),
+  domain(searchContract, async () => (await import('./search/handlers.ts')).searchHandlers),
   domain(formsContract, async () => (await import('./forms/handlers.ts')).formsHandlers),
   domain(exchangeContract, async () => (await import('./exchange/handlers.ts')).exchangeHandlers),
   domain(backupContract, async () => (await import('./backup/handlers.ts')).backupHandlers),

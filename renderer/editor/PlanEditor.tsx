@@ -182,6 +182,17 @@ function Editor({ store, actions }: { store: PlanStore; actions?: ReactNode }) {
           setCheckTick((t) => t + 1);
         },
         editHeader: (patch) => store.editHeader(patch),
+        showNode: (nodeId) => {
+          // A search hit: open the ancestors, select the node, bring its row into view.
+          const id = nodeId === 'header' || !findNode(store.get().outline, nodeId) ? HEADER_ID : nodeId;
+          const at = id === HEADER_ID ? null : locate(store.get().outline, id);
+          if (at) setCollapsed((c) => new Set([...c].filter((x) => !at.ancestors.some((a) => a.id === x))));
+          setFocusNew(null);
+          setSelectedId(id);
+          setTimeout(() => {
+            document.querySelector(`.editor-tree [data-node-id="${window.CSS.escape(id)}"]`)?.scrollIntoView({ block: 'center' });
+          }, 60);
+        },
       }),
     [page, store],
   );

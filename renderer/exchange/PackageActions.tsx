@@ -18,7 +18,7 @@ import { navigate } from '../router.ts';
 
 const FILTERS = [{ name: '方案包', extensions: ['rectify'] }];
 
-export function ExportPackageButton({ plan }: { plan: PlanSummary }) {
+export function ExportPackageButton({ plan, type = 'default' }: { plan: PlanSummary; type?: 'default' | 'link' }) {
   const { message, notification } = AntApp.useApp();
   const [busy, setBusy] = useState(false);
   const run = async (): Promise<void> => {
@@ -39,7 +39,7 @@ export function ExportPackageButton({ plan }: { plan: PlanSummary }) {
     }
   };
   return (
-    <Button size="small" loading={busy} onClick={() => void run()} aria-label={`导出方案包：${plan.title}`}>
+    <Button size="small" type={type} loading={busy} onClick={() => void run()} aria-label={`导出方案包：${plan.title}`}>
       导出方案包
     </Button>
   );

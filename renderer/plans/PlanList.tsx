@@ -1,87 +1,218 @@
-import { useState } from 'react';
-import { App as AntApp, Alert, Button, Empty, Flex, Form, Input, Modal, Popconfirm, Space, Table, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { useState, type ReactNode } from 'react';
+import { App as AntApp, Alert, Button, Flex, Form, Input, Modal, Popconfirm, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { PlanSummary } from '../../shared/api/plans.ts';
+import type { WorkbenchPlan } from '../../shared/api/workbench.ts';
+import { MEASURE_STATUSES, STATUS_LABELS, type MeasureStatus } from '../../shared/domain/status.ts';
+import { planKindLabel } from '../../shared/domain/plan-kind.ts';
 import { api, errorMessage } from '../api/client.ts';
-import { useQuery } from '../api/use-query.ts';
-import { NewPlanDialog } from '../templates/NewPlanDialog.tsx';
-import { ExportPackageButton, ImportPackageButton } from '../exchange/PackageActions.tsx';
-import { BackupBanner } from '../backup/BackupBanner.tsx';
-import { FolderBackupsDialog } from '../backup/FolderBackupsDialog.tsx';
-import { useFolderPicker } from '../backup/use-folder-picker.tsx';
+import { STATUS_BAR_COLORS } from '../progress/labels.ts';
+import { dateText } from '../home/due-text.ts';
+import { ExportPackageButton } from '../exchange/PackageActions.tsx';
 
-/** 方案列表: the home screen. */
-export function PlanList() {
+/** The counts by state the list shows, in the order a secretary reads them; the tooltip has all nine. */
+const STATE_GROUPS: { label: string; statuses: MeasureStatus[]; color: string }[] = [
+  { label: '已完成', statuses: ['done', 'closed'], color: STATUS_BAR_COLORS.done },
+  { label: '推进中', statuses: ['in_progress', 'mostly_done', 'close_requested'], color: STATUS_BAR_COLORS.in_progress },
+  { label: '长期坚持', statuses: ['ongoing'], color: STATUS_BAR_COLORS.ongoing },
+  { label: '未启动', statuses: ['not_started'], color: STATUS_BAR_COLORS.not_started },
+  { label: '未完成', statuses: ['not_done', 'delayed'], color: STATUS_BAR_COLORS.not_done },
+];
+
+function StateCounts({ plan }: { plan: WorkbenchPlan }) {
+  const by = plan.progress.byStatus;
+  const groups = STATE_GROUPS.map((g) => ({ ...g, n: g.statuses.reduce((sum, s) => sum + (by[s] ?? 0), 0) })).filter((g) => g.n > 0);
+  if (plan.progress.total === 0) return <Typography.Text type="secondary">还没有措施</Typography.Text>;
+  const detail = MEASURE_STATUSES.filter((s) => (by[s] ?? 0) > 0)
+    .map((s) => `${STATUS_LABELS[s]} ${by[s]}项`)
+    .join('，');
+  return (
+    <Tooltip title={`共${plan.progress.total}项：${detail}`}>
+      <div className="state-counts" aria-label={`共${plan.progress.total}项：${detail}`}>
+        <div className="state-bar" aria-hidden>
+          {groups.map((g) => (
+            <span key={g.label} style={{ flex: g.n, background: g.color }} />
+          ))}
+        </div>
+        <div className="state-words">
+          {groups.map((g) => (
+            <span key={g.label}>
+              {g.label}
+              {g.n}
+            </span>
+          ))}
+        </div>
+      </div>
+    </Tooltip>
+  );
+}
+
+function RateBar({ plan }: { plan: WorkbenchPlan }) {
+  const { completionRate: rate, completionRateText: text } = plan.progress;
+  return (
+    <div className="rate-bar" aria-label={`完成率 ${text}`}>
+      <div className="bar-track" aria-hidden>
+        <div className="bar-fill" style={{ width: `${Math.min(100, rate)}%`, background: rate >= 100 ? '#52c41a' : '#1677ff' }} />
+      </div>
+      <span className="rate-text">{text}</span>
+    </div>
+  );
+}
+
+function nextDue(plan: WorkbenchPlan, todayIso: string) {
+  const date = plan.progress.nextDueDate;
+  if (!date) return <Typography.Text type="secondary">—</Typography.Text>;
+  const days = dayjs(date).diff(dayjs(todayIso), 'day');
+  return (
+    <div>
+      <div>{dateText(date)}</div>
+      <Typography.Text type={days <= 7 ? 'warning' : 'secondary'} className="due-deadline-date">
+        {days === 0 ? '今天到期' : `${days}天后`}
+      </Typography.Text>
+    </div>
+  );
+}
+
+/** Open plans sort before those without a next deadline, whichever way the column is sorted. */
+function byNextDue(a: WorkbenchPlan, b: WorkbenchPlan): number {
+  const x = a.progress.nextDueDate ?? '9999-12-31';
+  const y = b.progress.nextDueDate ?? '9999-12-31';
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * 方案列表 on the 工作台: each plan's kind, 完成率, counts by state, 逾期 (red) and next deadline, sortable
+ * by any of them; 归档 puts a finished plan away (恢复 brings it back), 删除 stays for a mistake.
+ */
+export function PlanList({
+  plans,
+  loading,
+  today,
+  reload,
+  showArchived,
+  onShowArchived,
+  archivedCount,
+  empty,
+}: {
+  plans: WorkbenchPlan[];
+  loading: boolean;
+  today: string;
+  reload: () => Promise<void>;
+  showArchived: boolean;
+  onShowArchived: (show: boolean) => void;
+  archivedCount: number;
+  empty: ReactNode;
+}) {
   const { message } = AntApp.useApp();
-  const plans = useQuery(() => api.send('plans.list', {}), []);
-  const [creating, setCreating] = useState(false);
-  const [renaming, setRenaming] = useState<PlanSummary | null>(null);
-  // 从备份恢复 on a fresh install: the folder 导出工作台 wrote on the old PC (or a USB drive of backups).
-  const picker = useFolderPicker();
-  const [restoreFrom, setRestoreFrom] = useState<string | null>(null);
-  const restoreFromBackup = async (): Promise<void> => {
-    const folder = await picker.pick('从备份恢复：选择备份所在的文件夹', '输入备份所在的文件夹（“导出工作台”时选择的文件夹，或 U 盘上的备份文件夹）。');
-    if (folder) setRestoreFrom(folder);
-  };
+  const [renaming, setRenaming] = useState<WorkbenchPlan | null>(null);
 
   const act = async (work: () => Promise<unknown>, done: string): Promise<void> => {
     try {
       await work();
       message.success(done);
-      await plans.reload();
+      await reload();
     } catch (err) {
       message.error(errorMessage(err));
     }
   };
 
   return (
-    <div className="page">
-      <Flex justify="space-between" align="center" className="page-head">
-        <Typography.Title level={3} style={{ margin: 0 }}>
+    <section aria-labelledby="plan-list-title" className="home-plans">
+      <Flex justify="space-between" align="center" className="home-section-head">
+        <Typography.Title level={3} id="plan-list-title" style={{ margin: 0 }}>
           方案列表
         </Typography.Title>
-        <Space>
-          <ImportPackageButton onImported={() => void plans.reload()} />
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-            新建方案
-          </Button>
-        </Space>
+        {(archivedCount > 0 || showArchived) && (
+          <Space size={6}>
+            <Switch size="small" checked={showArchived} onChange={onShowArchived} aria-label="显示已归档的方案" />
+            <span>显示已归档的方案（{archivedCount}）</span>
+          </Space>
+        )}
       </Flex>
-      <BackupBanner />
-      {plans.error && <Alert type="error" showIcon title="读取方案列表失败" description={plans.error} />}
-      <Table<PlanSummary>
+      <Table<WorkbenchPlan>
         rowKey="id"
-        loading={plans.loading}
-        dataSource={plans.data ?? []}
-        pagination={false}
-        locale={{
-          emptyText: (
-            <Empty description="还没有方案。点击“新建方案”开始起草；换了新电脑，可以从备份恢复原来的工作台。">
-              <Button onClick={() => void restoreFromBackup()}>从备份恢复</Button>
-            </Empty>
-          ),
-        }}
+        size="middle"
+        loading={loading}
+        dataSource={plans}
+        pagination={plans.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+        rowClassName={(p) => (p.archived ? 'plan-archived' : '')}
+        locale={{ emptyText: empty }}
+        showSorterTooltip={false}
         columns={[
           {
-            title: '方案标题',
+            // Not 方案标题: a sortable header is labelled by its title, and 方案标题 is the rename and new-plan dialogs' field.
+            title: '方案',
             dataIndex: 'title',
+            sorter: (a, b) => a.title.localeCompare(b.title, 'zh'),
             render: (title: string, plan) => (
-              <Typography.Link href={`#/plan/${encodeURIComponent(plan.id)}`}>{title}</Typography.Link>
+              <Space size={4} wrap>
+                <Typography.Link href={`#/plan/${encodeURIComponent(plan.id)}`}>{title}</Typography.Link>
+                {plan.archived && <Tag>已归档</Tag>}
+              </Space>
             ),
           },
-          { title: '整改措施', dataIndex: 'measureCount', width: 100, render: (n: number) => `${n} 项` },
-          { title: '最后修改', dataIndex: 'updatedAt', width: 170, render: (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm') },
+          {
+            title: '类型',
+            dataIndex: 'kind',
+            width: 96,
+            sorter: (a, b) => planKindLabel(a.kind).localeCompare(planKindLabel(b.kind), 'zh'),
+            render: (kind: string) => planKindLabel(kind),
+          },
+          {
+            title: '完成率',
+            key: 'rate',
+            width: 150,
+            sorter: (a, b) => a.progress.completionRate - b.progress.completionRate,
+            render: (_: unknown, plan) => <RateBar plan={plan} />,
+          },
+          {
+            title: '措施状态',
+            key: 'states',
+            width: 180,
+            sorter: (a, b) => a.progress.total - a.progress.completed - (b.progress.total - b.progress.completed),
+            render: (_: unknown, plan) => <StateCounts plan={plan} />,
+          },
+          {
+            title: '逾期',
+            key: 'overdue',
+            width: 72,
+            align: 'right',
+            sorter: (a, b) => a.progress.overdue - b.progress.overdue,
+            render: (_: unknown, plan) => <span className={plan.progress.overdue > 0 ? 'due-late overdue-count' : 'overdue-count'}>{plan.progress.overdue}</span>,
+          },
+          { title: '下一到期', key: 'next', width: 124, sorter: byNextDue, render: (_: unknown, plan) => nextDue(plan, today) },
+          {
+            title: '最后修改',
+            dataIndex: 'updatedAt',
+            width: 104,
+            sorter: (a, b) => a.updatedAt.localeCompare(b.updatedAt),
+            render: (t: string) => (
+              <Tooltip title={dayjs(t).format('YYYY-MM-DD HH:mm')}>
+                <span>{dayjs(t).format('YYYY-MM-DD')}</span>
+              </Tooltip>
+            ),
+          },
           {
             title: '操作',
-            width: 320,
+            key: 'actions',
+            width: 300,
             render: (_: unknown, plan) => (
-              <Space size="small">
-                <ExportPackageButton plan={plan} />
-                <Button size="small" onClick={() => setRenaming(plan)}>
+              <Space size={0}>
+                {plan.archived ? (
+                  <Button size="small" type="link" onClick={() => void act(() => api.send('plans.unarchive', { id: plan.id }), `已恢复“${plan.title}”`)}>
+                    恢复
+                  </Button>
+                ) : (
+                  <Tooltip title="整改完成后归档：不再出现在方案列表和到期提醒中，可随时恢复">
+                    <Button size="small" type="link" onClick={() => void act(() => api.send('plans.archive', { id: plan.id }), `已归档“${plan.title}”，可在“显示已归档的方案”中恢复`)}>
+                      归档
+                    </Button>
+                  </Tooltip>
+                )}
+                <ExportPackageButton plan={plan} type="link" />
+                <Button size="small" type="link" onClick={() => setRenaming(plan)}>
                   重命名
                 </Button>
-                <Button size="small" onClick={() => void act(() => api.send('plans.duplicate', { id: plan.id }), '已复制')}>
+                <Button size="small" type="link" onClick={() => void act(() => api.send('plans.duplicate', { id: plan.id }), '已复制')}>
                   复制
                 </Button>
                 <Popconfirm
@@ -92,7 +223,7 @@ export function PlanList() {
                   cancelText="取消"
                   onConfirm={() => act(() => api.send('plans.delete', { id: plan.id }), '已删除')}
                 >
-                  <Button size="small" danger>
+                  <Button size="small" type="link" danger>
                     删除
                   </Button>
                 </Popconfirm>
@@ -101,9 +232,6 @@ export function PlanList() {
           },
         ]}
       />
-      <NewPlanDialog open={creating} onClose={() => setCreating(false)} />
-      {picker.dialog}
-      {restoreFrom && <FolderBackupsDialog folder={restoreFrom} onClose={() => setRestoreFrom(null)} />}
       <TitleDialog
         open={renaming !== null}
         heading="重命名方案"
@@ -115,10 +243,10 @@ export function PlanList() {
           await api.send('plans.rename', { id: renaming.id, title });
           setRenaming(null);
           message.success('已重命名');
-          await plans.reload();
+          await reload();
         }}
       />
-    </div>
+    </section>
   );
 }
 

@@ -3,7 +3,7 @@ import { Alert, Button, Flex, Skeleton, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { api } from '../api/client.ts';
 import { useQuery } from '../api/use-query.ts';
-import { navigate } from '../router.ts';
+import { navigate, type PlanFocus } from '../router.ts';
 import { PlanEditor } from '../editor/PlanEditor.tsx';
 import { TrackingTabs } from '../progress/TrackingTabs.tsx';
 import { ExportDocxButton } from '../export/ExportDialog.tsx';
@@ -15,7 +15,7 @@ import { TemplateDraftBanner, useTemplateDraft } from '../templates/TemplateDraf
  * `actions`. Anything that reads the stored plan (exports, the tracking views) first awaits
  * `usePlanPage().saveEdits()`, which the editor answers once its save queue is empty.
  */
-export function PlanView({ id }: { id: string }) {
+export function PlanView({ id, focus }: { id: string; focus?: PlanFocus | undefined }) {
   const plan = useQuery(() => api.send('plans.get', { id }), [id]);
   // One per plan: the editor attaches how to store its pending edits; the exports wait for that.
   const page = useMemo(() => createPlanPage(), [id]); // eslint-disable-line react-hooks/exhaustive-deps -- a fresh one per plan
@@ -35,6 +35,7 @@ export function PlanView({ id }: { id: string }) {
             <TrackingTabs
               planId={plan.data.id}
               title={plan.data.title}
+              focus={focus}
               editor={<PlanEditor key={plan.data.id} plan={plan.data} actions={actions} />}
             />
           )}

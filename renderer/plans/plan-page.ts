@@ -17,6 +17,11 @@ export interface PlanPage {
    * so they are stored in order with every other edit; false when no editor is attached.
    */
   editHeader(patch: HeaderPatch): boolean;
+  /**
+   * Selects a node in the editor and scrolls it into view ('header' = the plan's 标题 and 开头): a
+   * search hit opens it. Kept until the editor attaches when it has not mounted yet.
+   */
+  showNode(nodeId: string): void;
   attachEditor(editor: EditorHooks): () => void;
   attachTabs(tabs: TabsHooks): () => void;
 }
@@ -25,6 +30,7 @@ export interface EditorHooks {
   saveEdits: () => Promise<void>;
   showChecks: () => void;
   editHeader: (patch: HeaderPatch) => void;
+  showNode: (nodeId: string) => void;
 }
 
 export interface TabsHooks {
@@ -34,6 +40,7 @@ export interface TabsHooks {
 export function createPlanPage(): PlanPage {
   let editor: EditorHooks | null = null;
   let tabs: TabsHooks | null = null;
+  let pendingNode: string | null = null;
   return {
     saveEdits: () => editor?.saveEdits() ?? Promise.resolve(),
     showChecks() {
@@ -45,8 +52,16 @@ export function createPlanPage(): PlanPage {
       editor.editHeader(patch);
       return true;
     },
+    showNode(nodeId) {
+      if (editor) editor.showNode(nodeId);
+      else pendingNode = nodeId;
+    },
     attachEditor(hooks) {
       editor = hooks;
+      if (pendingNode !== null) {
+        hooks.showNode(pendingNode);
+        pendingNode = null;
+      }
       return () => {
         if (editor === hooks) editor = null;
       };

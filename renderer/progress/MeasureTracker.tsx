@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Empty, Input, Select, Skeleton, Tag, Typography } from 'antd';
 import { STATUS_LABELS } from '../../shared/domain/status.ts';
 import type { MeasureStatus } from '../../shared/domain/status.ts';
@@ -37,8 +37,21 @@ export function MeasureTracker({ planId, version, initialMeasureId }: { planId: 
     [measures.data, status, text],
   );
 
-  // Until the user picks one, the first measure is shown.
-  const current = selected ?? measures.data?.[0]?.id ?? null;
+  // Until the user picks one, the first measure is shown (also when the one asked for no longer exists).
+  const current = (selected !== null && measures.data?.some((m) => m.id === selected) ? selected : null) ?? measures.data?.[0]?.id ?? null;
+
+  // Opened on a measure (a row of the 工作台, a search hit): its row is brought into view once the list is there.
+  const list = useRef<HTMLUListElement>(null);
+  const loaded = measures.data !== undefined;
+  useEffect(() => {
+    if (!loaded || !initialMeasureId) return;
+    // Only the list scrolls (scrollIntoView would also move the window and hide the top bar).
+    const box = list.current;
+    const row = box?.querySelector('[aria-current="true"]');
+    if (!box || !row) return;
+    const at = row.getBoundingClientRect();
+    box.scrollTop += at.top - box.getBoundingClientRect().top - (box.clientHeight - at.height) / 2;
+  }, [loaded, initialMeasureId]);
 
   if (measures.error) return <Alert type="error" showIcon title="无法读取整改措施" description={measures.error} />;
   if (!measures.data) return <Skeleton active />;
@@ -57,7 +70,7 @@ export function MeasureTracker({ planId, version, initialMeasureId }: { planId: 
           onChange={(v) => setStatus(v)}
           options={STATUS_OPTIONS}
         />
-        <ul className="measure-list">
+        <ul className="measure-list" ref={list}>
           {visible.map((m) => (
             <li key={m.id}>
               <button type="button" aria-current={m.id === current} onClick={() => setSelected(m.id)} aria-label={`措施 ${m.path} ${m.heading}`}>

@@ -10,6 +10,8 @@ import { progressContract } from './progress.ts';
 import { importContract } from './import.ts';
 import { exportContract } from './export.ts';
 import { maintenanceContract } from './maintenance.ts';
+import { workbenchContract } from './workbench.ts';
+import { searchContract } from './search.ts';
 import { formsContract } from './forms.ts';
 import { exchangeContract } from './exchange.ts';
 import { backupContract } from './backup.ts';
@@ -27,6 +29,8 @@ export const contract = {
   ...importContract,
   ...exportContract,
   ...maintenanceContract,
+  ...workbenchContract,
+  ...searchContract,
   ...formsContract,
   ...exchangeContract,
   ...backupContract,

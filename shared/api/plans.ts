@@ -16,6 +16,14 @@ export const PlanSummarySchema = z.object({
   updatedAt: z.string(),
   /** increases with every change; the editor sends it back to detect conflicting writes */
   version: z.number().int(),
+  /** 归档: hidden from the list and the home page's panels until restored */
+  archived: z.boolean(),
+  /** 完成率 in percent (completed = 已完成 + 已销号), two decimals at most, as the report prints it */
+  completionRate: z.number(),
+  /** measures past their due date and still open (shared/progress/workbench.ts planProgress) */
+  overdue: z.number().int(),
+  /** the soonest due date (ISO), today or later, of a measure still open; null when none */
+  nextDueDate: z.string().nullable(),
 });
 export type PlanSummary = z.infer<typeof PlanSummarySchema>;
 
@@ -53,7 +61,11 @@ export const PlanDetailSchema = PlanSummarySchema.extend({
 export type PlanDetail = z.infer<typeof PlanDetailSchema>;
 
 export const plansContract = {
-  'plans.list': method(z.object({}), z.array(PlanSummarySchema), '列出全部方案'),
+  'plans.list': method(
+    z.object({ includeArchived: z.boolean().optional() }),
+    z.array(PlanSummarySchema),
+    '列出方案（默认不含已归档的方案），最近修改的在前',
+  ),
   'plans.get': method(z.object({ id: PlanIdSchema }), PlanDetailSchema, '读取一个方案及其大纲'),
   'plans.create': method(
     z.object({ title: TitleSchema, kind: z.string().optional() }),
@@ -70,6 +82,8 @@ export const plansContract = {
   ),
   'plans.rename': method(z.object({ id: PlanIdSchema, title: TitleSchema }), PlanSummarySchema, '重命名方案'),
   'plans.duplicate': method(z.object({ id: PlanIdSchema }), PlanSummarySchema, '复制方案'),
+  'plans.archive': method(z.object({ id: PlanIdSchema }), PlanSummarySchema, '归档方案（不再出现在方案列表和到期提醒中，可恢复）'),
+  'plans.unarchive': method(z.object({ id: PlanIdSchema }), PlanSummarySchema, '恢复已归档的方案'),
   'plans.delete': method(z.object({ id: PlanIdSchema }), z.object({ deleted: z.literal(true) }), '删除方案'),
   'plans.document': method(z.object({ id: PlanIdSchema }), PlanDocumentSchema, '以结构化文档形式读取方案（导出用）'),
 } as const;

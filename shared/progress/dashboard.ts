@@ -40,27 +40,34 @@ export function isDueSoon(m: Pick<DashboardMeasure, 'deadlineDate' | 'status'>, 
   return left >= 0 && left <= DUE_SOON_DAYS;
 }
 
-function groupBy(measures: readonly DashboardMeasure[], key: (m: DashboardMeasure) => string | null, today: string): GroupStats[] {
+/** What counting a group needs of a measure. */
+export type GroupableMeasure = Pick<DashboardMeasure, 'status' | 'deadlineDate'>;
+
+/** 措施, 已完成, 逾期, 完成率 and counts by status of one group of measures (a department, a leader, a plan). */
+export function groupStats(name: string, list: readonly GroupableMeasure[], today: string): GroupStats {
+  const byStatus = emptyByStatus();
+  let completed = 0;
+  let overdue = 0;
+  for (const m of list) {
+    byStatus[m.status]++;
+    if (isCompleted(m.status)) completed++;
+    if (isOverdue(m, today)) overdue++;
+  }
+  const rate = completionRate(completed, list.length);
+  return { name, total: list.length, completed, completionRate: rate, completionRateText: formatRate(rate), overdue, byStatus };
+}
+
+/** Groups by a name (责任部门, 责任领导); measures without one are 未填写. */
+export function groupBy<M extends GroupableMeasure>(measures: readonly M[], key: (m: M) => string | null, today: string): GroupStats[] {
   // First-appearance (outline) order: stable and matches how the plan lists its owners.
-  const groups = new Map<string, DashboardMeasure[]>();
+  const groups = new Map<string, M[]>();
   for (const m of measures) {
     const name = key(m)?.trim() || UNASSIGNED;
     const list = groups.get(name) ?? [];
     list.push(m);
     groups.set(name, list);
   }
-  return [...groups].map(([name, list]) => {
-    const byStatus = emptyByStatus();
-    let completed = 0;
-    let overdue = 0;
-    for (const m of list) {
-      byStatus[m.status]++;
-      if (isCompleted(m.status)) completed++;
-      if (isOverdue(m, today)) overdue++;
-    }
-    const rate = completionRate(completed, list.length);
-    return { name, total: list.length, completed, completionRate: rate, completionRateText: formatRate(rate), overdue, byStatus };
-  });
+  return [...groups].map(([name, list]) => groupStats(name, list, today));
 }
 
 function dueItem(m: DashboardMeasure, days: number): DueItem {

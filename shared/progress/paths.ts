@@ -64,6 +64,26 @@ export interface MeasurePathInfo {
   marker: string;
 }
 
+/** Walks the outline with each node's path: its numbered ancestors' segments and its own, joined with "-". */
+function walkPaths<T extends NumberableNode<T>>(roots: readonly T[], options: NumberingOptions, visit: (node: T, path: string, marker: string) => void): void {
+  const stack: (string | null)[] = [];
+  walkNumbered(roots, options, (node, marker, level, depth) => {
+    stack.length = depth;
+    stack.push(markerSegment(marker, level));
+    visit(node, stack.filter((s): s is string => s !== null).join('-'), marker);
+  });
+}
+
+/**
+ * Every node's path in outline order (sections too: 三, 三-1; a paragraph or an unnumbered heading
+ * carries its numbered ancestors' path, '' at the top). Search results name their node by it.
+ */
+export function nodePaths<T extends NumberableNode<T>>(roots: readonly T[], options: NumberingOptions): Map<T, string> {
+  const out = new Map<T, string>();
+  walkPaths(roots, options, (node, path) => out.set(node, path));
+  return out;
+}
+
 /** Every measure node's path, in outline order. Measures without any number get "#n" (n = their ordinal). */
 export function measurePaths<T extends NumberableNode<T>>(roots: readonly T[], options: NumberingOptions): Map<T, MeasurePathInfo> {
   return numberingPaths(roots, options, (node) => node.kind === 'measure');
@@ -79,16 +99,11 @@ export function numberingPaths<T extends NumberableNode<T>>(
   include: (node: T) => boolean,
 ): Map<T, MeasurePathInfo> {
   const out = new Map<T, MeasurePathInfo>();
-  const stack: (string | null)[] = [];
   let ordinal = 0;
-  walkNumbered(roots, options, (node, marker, level, depth) => {
-    stack.length = depth;
-    const segment = markerSegment(marker, level);
-    stack.push(segment);
+  walkPaths(roots, options, (node, path, marker) => {
     if (!include(node)) return;
     ordinal++;
-    const parts = stack.filter((s): s is string => s !== null);
-    out.set(node, { path: parts.length > 0 ? parts.join('-') : `#${ordinal}`, marker });
+    out.set(node, { path: path !== '' ? path : `#${ordinal}`, marker });
   });
   return out;
 }

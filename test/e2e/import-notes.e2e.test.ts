@@ -8,7 +8,7 @@ import { closeBrowser, startApp } from './harness.ts';
 afterAll(closeBrowser);
 
 async function paste(page: Page, text: string): Promise<void> {
-  await page.getByRole('button', { name: '导入' }).click();
+  await page.getByRole('button', { name: '导入', exact: true }).click();
   await page.getByRole('button', { name: '粘贴文字' }).click();
   await page.getByLabel('粘贴的文字').fill(text);
   await page.getByRole('button', { name: '识别', exact: true }).click();

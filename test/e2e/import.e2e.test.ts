@@ -14,7 +14,7 @@ describe('导入（浏览器端到端）', () => {
     const app = await startApp();
     const { page } = app;
     try {
-      await page.getByRole('button', { name: '导入' }).click();
+      await page.getByRole('button', { name: '导入', exact: true }).click();
       await page.getByRole('button', { name: '粘贴文字' }).click();
       await page.getByLabel('粘贴的文字').fill(readFileSync(path.join(FIXTURES, 'synthetic-01-minzhu-shenghuohui-renda.txt'), 'utf8'));
       await page.getByRole('button', { name: '识别' }).click();
@@ -44,7 +44,7 @@ describe('导入（浏览器端到端）', () => {
       const pdf = path.join(dir, '扫描件.pdf');
       writeFileSync(pdf, '%PDF-1.4\n1 0 obj\n<<>>\nendobj\n');
 
-      await page.getByRole('button', { name: '导入' }).click();
+      await page.getByRole('button', { name: '导入', exact: true }).click();
       const chooser = page.waitForEvent('filechooser');
       await page.getByRole('button', { name: '选择文件' }).click();
       await (await chooser).setFiles([gbk, pdf]);

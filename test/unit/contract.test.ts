@@ -8,6 +8,8 @@ import { progressContract } from '../../shared/api/progress.ts';
 import { importContract } from '../../shared/api/import.ts';
 import { exportContract } from '../../shared/api/export.ts';
 import { maintenanceContract } from '../../shared/api/maintenance.ts';
+import { workbenchContract } from '../../shared/api/workbench.ts';
+import { searchContract } from '../../shared/api/search.ts';
 import { formsContract } from '../../shared/api/forms.ts';
 import { exchangeContract } from '../../shared/api/exchange.ts';
 import { backupContract } from '../../shared/api/backup.ts';
@@ -23,6 +25,8 @@ const domains = {
   importContract,
   exportContract,
   maintenanceContract,
+  workbenchContract,
+  searchContract,
   formsContract,
   exchangeContract,
   backupContract,

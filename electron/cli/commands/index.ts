@@ -9,6 +9,8 @@ const registry: [name: string, load: () => Promise<CliCommand>][] = [
   ['show', async () => (await import('./plans.ts')).showCommand],
   ['new', async () => (await import('./plans.ts')).newCommand],
   ['delete', async () => (await import('./plans.ts')).deleteCommand],
+  ['search', async () => (await import('./workbench.ts')).searchCommand],
+  ['due', async () => (await import('./workbench.ts')).dueCommand],
   ['measures', async () => (await import('./progress.ts')).measuresCommand],
   ['status', async () => (await import('./progress.ts')).statusCommand],
   ['attach', async () => (await import('./evidence.ts')).attachCommand],

@@ -2,19 +2,26 @@ import type { CliCommand } from '../command.ts';
 import { printJson, requirePositional } from '../command.ts';
 import { walkNumbered } from '../../../shared/numbering.ts';
 import { STATUS_LABELS } from '../../../shared/domain/status.ts';
+import { formatRate } from '../../../shared/progress/counts.ts';
 
 const json = { json: { type: 'boolean' } } as const;
 
 export const listCommand: CliCommand = {
   name: 'list',
-  usage: 'list [--json]',
-  summary: '列出工作台中的全部方案',
-  options: json,
+  usage: 'list [--all] [--json]',
+  summary: '列出工作台中的方案及其完成率、逾期措施数和最近的到期日（--all 含已归档的方案）',
+  options: { all: { type: 'boolean' }, ...json },
   async run(ctx) {
-    const plans = await (await ctx.services()).call('plans.list', {});
+    const all = await (await ctx.services()).call('plans.list', { includeArchived: true });
+    const plans = ctx.values.all ? all : all.filter((p) => !p.archived);
     if (ctx.values.json) return printJson(ctx, plans);
-    if (plans.length === 0) return ctx.out('（还没有方案）');
-    for (const p of plans) ctx.out(`${p.id}\t${p.title}\t措施${p.measureCount}项\t${p.updatedAt}`);
+    if (all.length === 0) return ctx.out('（还没有方案）');
+    if (plans.length === 0) return ctx.out(`（没有未归档的方案；${all.length} 个已归档的方案用 --all 列出）`);
+    for (const p of plans) {
+      const cells = [p.id, `${p.title}${p.archived ? '（已归档）' : ''}`, `措施${p.measureCount}项`, `完成率${formatRate(p.completionRate)}`, `逾期${p.overdue}项`];
+      cells.push(p.nextDueDate ? `下一到期${p.nextDueDate}` : '无待到期', p.updatedAt);
+      ctx.out(cells.join('\t'));
+    }
   },
 };
 

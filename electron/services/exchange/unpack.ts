@@ -99,7 +99,8 @@ function noteDirectory(db: Db, rows: PlanRows): void {
 /** Inserts the whole plan; `ids` maps the package's ids to the ones written (identity for a new plan). Also 从备份恢复方案 (backup/restore-plan.ts). */
 export function insertPlan(db: Db, rows: PlanRows, ids: (id: string) => string, title: string): void {
   const planId = ids(rows.plan.id);
-  insertRow(db, 'plans', { ...rows.plan, id: planId, title });
+  // 归档 is where the plan sat on the other PC's list, not part of the plan: it arrives in the list.
+  insertRow(db, 'plans', { ...rows.plan, id: planId, title }, ['archived_at']);
   for (const n of topological(rows.nodes)) insertRow(db, 'nodes', { ...n, id: ids(n.id), plan_id: planId, parent_id: n.parent_id === null ? null : ids(n.parent_id) });
   for (const m of rows.measures) insertRow(db, 'measures', { ...m, node_id: ids(m.node_id) });
   for (const p of rows.problems) insertRow(db, 'problems', { ...p, id: ids(p.id), plan_id: planId });

@@ -54,8 +54,8 @@ export const TABLES: readonly TableSpec[] = [
   },
 ];
 
-/** Plan columns that are bookkeeping, not content: never captured, never restored. */
-const PLAN_SKIP = new Set(['id', 'version', 'created_at', 'updated_at']);
+/** Plan columns that are bookkeeping, not content: never captured, never restored (undo never un-archives). */
+const PLAN_SKIP = new Set(['id', 'version', 'created_at', 'updated_at', 'archived_at']);
 
 /** What to capture: the whole plan, or only some nodes (plus the plan row). */
 export type CaptureScope = { kind: 'plan' } | { kind: 'nodes'; nodeIds: readonly string[] };

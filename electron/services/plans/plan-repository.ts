@@ -4,8 +4,12 @@ import { CoverNoticeSchema, type CoverNotice, type PlanDocument } from '../../..
 import type { PlanDetail, PlanSummary } from '../../../shared/api/plans.ts';
 import { newId, nowIso } from '../ids.ts';
 import { insertOutline, readOutline, toDocNodes } from './outline-rows.ts';
+import { localIsoDate } from '../../../shared/progress/dates.ts';
+import { planProgress } from '../../../shared/progress/workbench.ts';
+import type { PlanProgress } from '../../../shared/api/workbench.ts';
+import { progressOfPlans } from '../workbench/tracked-measures.ts';
 
-interface PlanRow {
+export interface PlanRow {
   id: string;
   title: string;
   kind: string;
@@ -25,12 +29,13 @@ interface PlanRow {
   version: number;
   created_at: string;
   updated_at: string;
+  archived_at: string | null;
   measure_count: number;
 }
 
 const SELECT_PLAN = `SELECT p.*, (SELECT count(*) FROM nodes n WHERE n.plan_id = p.id AND n.kind = 'measure') AS measure_count FROM plans p`;
 
-function summary(row: PlanRow): PlanSummary {
+export function summaryOf(row: PlanRow, progress: PlanProgress): PlanSummary {
   return {
     id: row.id,
     title: row.title,
@@ -40,7 +45,18 @@ function summary(row: PlanRow): PlanSummary {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
+    archived: row.archived_at !== null,
+    completionRate: progress.completionRate,
+    overdue: progress.overdue,
+    nextDueDate: progress.nextDueDate,
   };
+}
+
+/** Summaries with each plan's 完成率, 逾期 and next deadline as of today. */
+function summaries(db: Db, rows: readonly PlanRow[]): PlanSummary[] {
+  const today = localIsoDate();
+  const progress = progressOfPlans(db, rows, today);
+  return rows.map((row) => summaryOf(row, progress.get(row.id) ?? planProgress([], today)));
 }
 
 export interface PlanMetaInput {
@@ -51,10 +67,21 @@ export interface PlanMetaInput {
   settings?: Record<string, unknown>;
 }
 
-export function listPlans(db: Db): PlanSummary[] {
+/** The user's plans, most recently changed first; archived ones only when asked. */
+export function listPlanRows(db: Db, options: { includeArchived?: boolean | undefined; planId?: string | undefined } = {}): PlanRow[] {
   // A working plan of 修改模板内容 (template_drafts) is the template's, not one of the user's plans.
-  const mine = 'WHERE NOT EXISTS (SELECT 1 FROM template_drafts d WHERE d.plan_id = p.id)';
-  return (db.prepare(`${SELECT_PLAN} ${mine} ORDER BY p.updated_at DESC, p.id`).all() as PlanRow[]).map(summary);
+  const where = ['NOT EXISTS (SELECT 1 FROM template_drafts d WHERE d.plan_id = p.id)'];
+  const params: string[] = [];
+  if (!options.includeArchived) where.push('p.archived_at IS NULL');
+  if (options.planId !== undefined) {
+    where.push('p.id = ?');
+    params.push(options.planId);
+  }
+  return db.prepare(`${SELECT_PLAN} WHERE ${where.join(' AND ')} ORDER BY p.updated_at DESC, p.id`).all(...params) as PlanRow[];
+}
+
+export function listPlans(db: Db, options: { includeArchived?: boolean | undefined } = {}): PlanSummary[] {
+  return summaries(db, listPlanRows(db, options));
 }
 
 function planRow(db: Db, id: string): PlanRow {
@@ -64,13 +91,13 @@ function planRow(db: Db, id: string): PlanRow {
 }
 
 export function getPlanSummary(db: Db, id: string): PlanSummary {
-  return summary(planRow(db, id));
+  return summaries(db, [planRow(db, id)])[0]!;
 }
 
 export function getPlan(db: Db, id: string): PlanDetail {
   const row = planRow(db, id);
   return {
-    ...summary(row),
+    ...summaries(db, [row])[0]!,
     meta: {
       org: row.org,
       year: row.year,
@@ -192,6 +219,20 @@ export function duplicatePlan(db: Db, id: string): PlanSummary {
       settings: JSON.parse(row.settings) as Record<string, unknown>,
     },
   );
+}
+
+/**
+ * 归档 / 恢复. Neither version nor the modification time changes: archiving is not an edit of the plan
+ * (an editor open on it elsewhere carries on), and a restored plan returns to its place in the list.
+ */
+export function setArchived(db: Db, id: string, archived: boolean): PlanSummary {
+  db.transaction(() => {
+    const res = db
+      .prepare('UPDATE plans SET archived_at = CASE WHEN ? THEN coalesce(archived_at, ?) ELSE NULL END WHERE id = ?')
+      .run(archived ? 1 : 0, nowIso(), id);
+    if (res.changes === 0) throw new AppError('not_found', `找不到方案：${id}`);
+  })();
+  return getPlanSummary(db, id);
 }
 
 export function deletePlan(db: Db, id: string): void {

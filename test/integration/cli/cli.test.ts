@@ -32,8 +32,21 @@ describe('rectify 命令行', () => {
     expect(list.code).toBe(0);
     const plans = JSON.parse(list.stdout) as Record<string, unknown>[];
     expect(plans).toHaveLength(1);
-    expect(Object.keys(plans[0] ?? {}).sort()).toEqual(['createdAt', 'id', 'kind', 'measureCount', 'status', 'title', 'updatedAt', 'version']);
-    expect(plans[0]).toMatchObject({ id: plan.id, title: '测试', measureCount: 0 });
+    expect(Object.keys(plans[0] ?? {}).sort()).toEqual([
+      'archived',
+      'completionRate',
+      'createdAt',
+      'id',
+      'kind',
+      'measureCount',
+      'nextDueDate',
+      'overdue',
+      'status',
+      'title',
+      'updatedAt',
+      'version',
+    ]);
+    expect(plans[0]).toMatchObject({ id: plan.id, title: '测试', measureCount: 0, archived: false, completionRate: 0, overdue: 0, nextDueDate: null });
 
     const show = rectify(['show', plan.id, '--json', '--data', data]);
     expect(show.code).toBe(0);

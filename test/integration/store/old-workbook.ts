@@ -191,5 +191,21 @@ export function seedOldWorkbook(db: Db, dataDir: string, version: number): void 
       insert(db, 'plans', { id: 'p2', title: '本局审计整改方案（修改模板）', kind: 'shenji', template_id: 'tpl1', created_at: T1, updated_at: T1 });
       insert(db, 'template_drafts', { plan_id: 'p2', template_id: 'tpl1', base_updated_at: T1, created_at: T1 });
     }
+    if (version >= 6) {
+      // A 进展填报表 issued to 党委办公室 and its returned row applied to n1.
+      const fileName = '党委办公室_巡察反馈整改_进展填报表_20251220.xlsx';
+      insert(db, 'forms', {
+        id: 'f1',
+        plan_id: 'p1',
+        kind: 'progress',
+        department: '党委办公室',
+        issued_on: '2025-12-05',
+        due_on: '2025-12-20',
+        file_name: fileName,
+        rows: JSON.stringify([{ id: 'n1', version: 'v1' }]),
+        created_at: T1,
+      });
+      insert(db, 'form_returns', { id: 1, form_id: 'f1', plan_id: 'p1', row_key: 'n1', content_hash: 'h1', node_id: 'n1', version_after: 'v2', file_name: fileName, applied_at: T1 });
+    }
   })();
 }

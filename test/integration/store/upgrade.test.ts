@@ -63,6 +63,13 @@ describe.each(all.slice(0, -1).map((m) => m.version))('从数据版本 %i 升级
     expect((await s.call('evidence.verify', {})).ok).toBe(true);
     expect(await s.call('templates.list', {})).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'tpl1', name: '本局审计整改方案' })]));
     expect((await s.call('revisions.list', { planId: 'p1' })).map((r) => r.id)).toEqual([1]);
+    // 搜索 finds what the workbook held before the upgrade (the migration builds the index), long and short queries alike.
+    const found = async (query: string) => (await s.call('search.query', { query })).hits.map((h) => [h.field, h.nodeId ?? h.planId]);
+    expect(await found('专题研讨')).toEqual(expect.arrayContaining([['heading', 'n2'], ['body', 'n2']]));
+    expect(await found('已修订学习制度')).toEqual([['progress', 'n1']]);
+    expect(await found('纪要')).toEqual([['evidence', 'n1']]);
+    expect(await found('第三巡察组')).toEqual([['preamble', 'p1']]);
+    expect(await found('修改模板')).toEqual([]);
     if (version >= 2) {
       // Start-up maintenance must not take the deleted measure's file: the undo step still needs it.
       await s.call('maintenance.run', {});
@@ -71,6 +78,8 @@ describe.each(all.slice(0, -1).map((m) => m.version))('从数据版本 %i 升级
       expect(undone.label).toBe('删除节点');
       const evidence = await s.call('evidence.list', { measureId: 'n3' });
       expect(evidence.map((a) => a.originalName)).toEqual(['研讨现场.jpg']);
+      // What undo brings back is found again.
+      expect(await found('研讨现场')).toEqual([['evidence', 'n3']]);
       expect(readFileSync(blobPath(dataDir, evidence[0]!.sha256))).toEqual(EVIDENCE.photo);
       // The older step works too.
       expect((await s.call('history.undo', { planId: 'p1' })).label).toBe('修改措施');
